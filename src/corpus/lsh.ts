@@ -1,0 +1,93 @@
+import { combine } from '../fingerprint/hash';
+import { SIGNATURE_BITS } from '../fingerprint/params';
+
+const MASK = (1 << SIGNATURE_BITS) - 1;
+// A bucket this full says nothing (shared boilerplate such as "Follow us"): skip it.
+const MAX_BUCKET = 512;
+
+/**
+ * Locality-sensitive hashing over paragraph signatures, stored as two parallel typed
+ * arrays sorted by band key. Unlike the `minhash` package's LshIndex (string keys in
+ * an object, which throws on a band it never saw) a lookup is a binary search that
+ * simply finds nothing, and the table loads from the index file without rebuilding.
+ */
+export interface LshTable {
+  readonly bands: number;
+  readonly rows: number;
+  readonly keys: Uint32Array;
+  readonly values: Uint32Array;
+}
+
+/** The band keys of one signature (full or stored: only the low bits count). */
+export function bandKeys(signature: ArrayLike<number>, bands: number, rows: number): Uint32Array {
+  const keys = new Uint32Array(bands);
+  for (let b = 0; b < bands; b++) {
+    let h = combine(0x1b873593, b);
+    for (let r = 0; r < rows; r++) h = combine(h, signature[b * rows + r]! & MASK);
+    keys[b] = h;
+  }
+  return keys;
+}
+
+/** Builds the table for `count` signatures of `width` values laid end to end. */
+export function buildLshTable(
+  signatures: Uint16Array,
+  width: number,
+  count: number,
+  bands: number,
+  rows: number,
+): LshTable {
+  const keys = new Uint32Array(count * bands);
+  const values = new Uint32Array(count * bands);
+  for (let p = 0; p < count; p++) {
+    const own = bandKeys(signatures.subarray(p * width, (p + 1) * width), bands, rows);
+    keys.set(own, p * bands);
+    values.fill(p, p * bands, (p + 1) * bands);
+  }
+  radixSortPairs(keys, values);
+  return { bands, rows, keys, values };
+}
+
+/** Ids stored under one band key; empty when the key was never seen. */
+export function lookupBand(table: LshTable, key: number): Uint32Array {
+  const { keys } = table;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < keys.length && keys[end] === key) end++;
+  if (end - lo > MAX_BUCKET) return new Uint32Array(0);
+  return table.values.subarray(lo, end);
+}
+
+/** Ids of every stored signature sharing at least one band with `signature`. */
+export function queryLsh(table: LshTable, signature: ArrayLike<number>, into: Set<number>): void {
+  for (const key of bandKeys(signature, table.bands, table.rows)) {
+    for (const id of lookupBand(table, key)) into.add(id);
+  }
+}
+
+/** Least-significant-digit radix sort of keys (two 16-bit passes), carrying values. */
+function radixSortPairs(keys: Uint32Array, values: Uint32Array): void {
+  let srcK = keys;
+  let srcV = values;
+  let dstK = new Uint32Array(keys.length);
+  let dstV = new Uint32Array(values.length);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(65537);
+    for (let i = 0; i < srcK.length; i++) counts[((srcK[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+    for (let i = 0; i < srcK.length; i++) {
+      const slot = counts[(srcK[i]! >>> shift) & 0xffff]!++;
+      dstK[slot] = srcK[i]!;
+      dstV[slot] = srcV[i]!;
+    }
+    [srcK, dstK] = [dstK, srcK];
+    [srcV, dstV] = [dstV, srcV];
+  }
+  // After two passes the sorted data is back in the arrays we were given.
+}

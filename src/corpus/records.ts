@@ -1,0 +1,86 @@
+// The corpus input format (DESIGN.md): JSON Lines, one original a line.
+
+export interface OriginalMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly publisher: string;
+  readonly url: string;
+  readonly published: string;
+}
+
+export interface OriginalRecord extends OriginalMeta {
+  /** Paragraphs separated by a blank line. */
+  readonly text: string;
+}
+
+/** A problem with corpus input or a corpus index; `line` is 1-based where known. */
+export class CorpusError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(line === undefined ? message : `line ${line}: ${message}`);
+    this.name = 'CorpusError';
+  }
+}
+
+const META_FIELDS = ['title', 'author', 'publisher', 'url', 'published'] as const;
+
+/** Validates one parsed JSON value as an original; throws CorpusError saying why. */
+export function toOriginalRecord(value: unknown, line?: number): OriginalRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CorpusError('expected a JSON object', line);
+  }
+  const record = value as Record<string, unknown>;
+  const id = record['id'];
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new CorpusError('"id" must be a non-empty string', line);
+  }
+  const text = record['text'];
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new CorpusError(`original "${id}": "text" must be a non-empty string`, line);
+  }
+  const meta: Record<(typeof META_FIELDS)[number], string> = {
+    title: '',
+    author: '',
+    publisher: '',
+    url: '',
+    published: '',
+  };
+  for (const field of META_FIELDS) {
+    const fieldValue = record[field];
+    if (fieldValue === undefined || fieldValue === null) continue;
+    if (typeof fieldValue !== 'string') {
+      throw new CorpusError(`original "${id}": "${field}" must be a string`, line);
+    }
+    meta[field] = fieldValue.trim();
+  }
+  return { id: id.trim(), text, ...meta };
+}
+
+/**
+ * Parses a JSON Lines corpus. Blank lines are skipped; the first bad line throws a
+ * CorpusError naming the line, so a caller can keep what it had loaded before.
+ */
+export function parseCorpusJsonl(source: string): OriginalRecord[] {
+  const records: OriginalRecord[] = [];
+  const seen = new Set<string>();
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new CorpusError('not valid JSON', i + 1);
+    }
+    const record = toOriginalRecord(value, i + 1);
+    if (seen.has(record.id)) throw new CorpusError(`duplicate id "${record.id}"`, i + 1);
+    seen.add(record.id);
+    records.push(record);
+  });
+  if (records.length === 0) throw new CorpusError('the corpus holds no originals');
+  return records;
+}

@@ -1,0 +1,42 @@
+import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { Finding, MissingParagraph } from '../report/report';
+import { tidyWhitespace } from '../text/normalize';
+
+// Text fragments (#:~:text=start,end) must percent-encode the characters their syntax uses.
+const encodeFragment = (text: string): string =>
+  encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+
+/** A link that opens the original scrolled to and highlighting one paragraph. */
+export function paragraphLink(url: string, record: ParagraphRecord): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  const start = tidyWhitespace(record.snippet.replace(/…$/, '')).split(' ').slice(0, 5).join(' ');
+  if (!start) return undefined;
+  const fragment = record.snippet.endsWith('…') || record.tail !== start.split(' ').slice(-5).join(' ')
+    ? `${encodeFragment(start)},${encodeFragment(record.tail)}`
+    : encodeFragment(start);
+  return `${url.replace(/#.*$/, '')}#:~:text=${fragment}`;
+}
+
+export function missingParagraphsFinding(
+  missing: readonly number[],
+  original: IndexedOriginal,
+  records: readonly ParagraphRecord[],
+): Extract<Finding, { kind: 'missing-paragraphs' }> | null {
+  if (missing.length === 0) return null;
+  const total = original.paragraphCount;
+  const paragraphs: MissingParagraph[] = missing.map((index) => {
+    const record = records[index]!;
+    const link = paragraphLink(original.url, record);
+    return { index, text: record.text ?? record.snippet, ...(link ? { link } : {}) };
+  });
+  const isTail = missing.every((index, k) => index === total - missing.length + k);
+  const summary = isTail
+    ? `The page stops after paragraph ${total - missing.length} of ${total}: the last ${missing.length === 1 ? 'paragraph is' : `${missing.length} paragraphs are`} missing`
+    : `${missing.length} of the original's ${total} paragraphs are missing (${missing.map((i) => i + 1).join(', ')})`;
+  return {
+    kind: 'missing-paragraphs',
+    severity: missing.length / total >= 0.25 ? 'high' : 'medium',
+    summary,
+    paragraphs,
+  };
+}

@@ -1,0 +1,57 @@
+import { combine, hashString } from './hash';
+import { minhash } from './minhash';
+import { CONTENT_PERMUTATIONS, LEXICAL_PERMUTATIONS, SHINGLE_WORDS } from './params';
+import { contentTerms, tokenize } from '../text/tokens';
+
+/** What the pipeline knows about one paragraph's text without keeping the text. */
+export interface ParagraphFingerprint {
+  /** MinHash of the word shingles: equal when the wording is copied. */
+  readonly lexical: Uint32Array;
+  /** MinHash of the stemmed content terms: survives rewording and translation. */
+  readonly content: Uint32Array;
+  /** The content terms' hashes, sorted and distinct: compared exactly when verifying. */
+  readonly terms: Uint32Array;
+  /** Distinct shingles and distinct content terms (set sizes, for overlap estimates). */
+  readonly shingleCount: number;
+  readonly termCount: number;
+  readonly wordCount: number;
+}
+
+export function fingerprintParagraph(text: string): ParagraphFingerprint {
+  const tokens = tokenize(text);
+  const tokenHashes = tokens.map(hashString);
+  const shingles = new Set<number>();
+  if (tokenHashes.length > 0 && tokenHashes.length < SHINGLE_WORDS) {
+    shingles.add(tokenHashes.reduce(combine, 0));
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= tokenHashes.length; i++) {
+    let h = 0;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = combine(h, tokenHashes[i + k]!);
+    shingles.add(h);
+  }
+  const terms = Uint32Array.from(new Set(contentTerms(tokens).map(hashString))).sort();
+  return {
+    lexical: minhash(shingles, LEXICAL_PERMUTATIONS),
+    content: minhash(terms, CONTENT_PERMUTATIONS),
+    terms,
+    shingleCount: shingles.size,
+    termCount: terms.length,
+    wordCount: tokens.length,
+  };
+}
+
+/** Size of the intersection of two sorted, distinct hash lists. */
+export function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}

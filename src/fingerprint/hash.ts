@@ -1,0 +1,37 @@
+// 32-bit integer hashing with Math.imul and shifts only, so every engine (V8 at build
+// time, SpiderMonkey in Firefox) computes the same bits. Floating point never enters.
+
+/** MurmurHash3's finaliser: a bijection on 32-bit integers with full avalanche. */
+export function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, finalised with mix32. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+/** Order-sensitive combination of two hashes (for shingles and LSH bands). */
+export function combine(h: number, next: number): number {
+  return mix32((Math.imul(h, 0x9e3779b1) + next) | 0);
+}
+
+/** FNV-1a over bytes, used as the index file's checksum. */
+export function checksumBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,34 @@
+import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
+import type { CorpusIndex } from '../corpus/corpus-index';
+import { queryLsh } from '../corpus/lsh';
+import { MIN_MATCH_WORDS } from './similarity';
+
+/** How many candidate originals are verified by alignment. */
+export const CANDIDATES_VERIFIED = 5;
+
+/**
+ * Candidate originals for a page: every original one of whose paragraphs shares an
+ * LSH band with a page paragraph, by wording (copies, cut copies) or by content
+ * terms (translations). Ranked by how many page paragraphs point at each.
+ */
+export function retrieveCandidates(
+  index: CorpusIndex,
+  page: readonly ParagraphFingerprint[],
+  limit = CANDIDATES_VERIFIED,
+): number[] {
+  const votes = new Map<number, number>();
+  const hits = new Set<number>();
+  for (const paragraph of page) {
+    if (paragraph.wordCount < MIN_MATCH_WORDS) continue;
+    hits.clear();
+    queryLsh(index.lexicalLsh, paragraph.lexical, hits);
+    queryLsh(index.contentLsh, paragraph.content, hits);
+    const originals = new Set<number>();
+    for (const hit of hits) originals.add(index.owner[hit]!);
+    for (const original of originals) votes.set(original, (votes.get(original) ?? 0) + 1);
+  }
+  return [...votes.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([original]) => original);
+}

@@ -1,0 +1,47 @@
+import { countShared, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import { estimateJaccard, estimateOverlap } from '../fingerprint/minhash';
+import { lexicalOf, termsOf, type CorpusIndex } from '../corpus/corpus-index';
+
+/** How one page paragraph relates to one original paragraph. */
+export interface PairSimilarity {
+  /** Share of the smaller paragraph's word shingles found in the other. */
+  readonly wording: number;
+  /** Share of the smaller paragraph's content terms found in the other. */
+  readonly content: number;
+  readonly contentJaccard: number;
+  /** copy: same wording; reworded: same content in other words; none: not the same paragraph. */
+  readonly kind: 'copy' | 'reworded' | 'none';
+  /** Alignment weight: 0 when the paragraphs are not the same. */
+  readonly score: number;
+}
+
+// Thresholds measured on seed pairs and on Brown corpus distractors (README, "Matching").
+export const COPY_WORDING = 0.5;
+export const REWORDED_CONTENT = 0.42;
+export const REWORDED_CONTENT_JACCARD = 0.22;
+/** Paragraphs shorter than this say too little to be matched on their own. */
+export const MIN_MATCH_WORDS = 6;
+export const MIN_MATCH_TERMS = 4;
+
+export function pairSimilarity(
+  page: ParagraphFingerprint,
+  index: CorpusIndex,
+  paragraph: number,
+): PairSimilarity {
+  const wordingJaccard = estimateJaccard(page.lexical, lexicalOf(index, paragraph));
+  const wording = estimateOverlap(wordingJaccard, page.shingleCount, index.shingleCounts[paragraph]!);
+  const originalTerms = termsOf(index, paragraph);
+  const shared = countShared(page.terms, originalTerms);
+  const union = page.terms.length + originalTerms.length - shared;
+  const contentJaccard = union === 0 ? 0 : shared / union;
+  const content = shared / Math.max(1, Math.min(page.terms.length, originalTerms.length));
+  const bigEnough =
+    page.wordCount >= MIN_MATCH_WORDS &&
+    page.termCount >= MIN_MATCH_TERMS &&
+    index.wordCounts[paragraph]! >= MIN_MATCH_WORDS;
+  let kind: PairSimilarity['kind'] = 'none';
+  if (bigEnough && wording >= COPY_WORDING) kind = 'copy';
+  else if (bigEnough && content >= REWORDED_CONTENT && contentJaccard >= REWORDED_CONTENT_JACCARD) kind = 'reworded';
+  const score = kind === 'copy' ? wording : kind === 'reworded' ? content * 0.9 : 0;
+  return { wording, content, contentJaccard, kind, score };
+}

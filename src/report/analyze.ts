@@ -1,0 +1,189 @@
+import type { CorpusIndex, IndexedOriginal } from '../corpus/corpus-index';
+import { classifyAdded, isTelling, type Zone } from '../detect/boilerplate';
+import { missingParagraphsFinding } from '../detect/missing';
+import { detectTranslation } from '../detect/translation';
+import type { Article } from '../extract/article';
+import { countShared, fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import { alignWithOriginal, type Alignment } from '../match/align';
+import { retrieveCandidates } from '../match/retrieve';
+import type { AddedParagraph, Finding, MatchInfo, Report } from './report';
+
+/** Running text below this many words is not an article (menus, search pages, stubs). */
+export const MIN_ARTICLE_WORDS = 80;
+/** Paragraphs shorter than this are headlines, captions or buttons, not running text. */
+const PROSE_PARAGRAPH_WORDS = 12;
+/** A repost is mostly the original's text: this share of the page's running text at least. */
+export const MIN_PAGE_SHARE = 0.5;
+
+/** The report with what the comparison views need to show it. */
+export interface Analysis {
+  readonly report: Report;
+  readonly article: Article;
+  /** The alignment with the matched original, when there is one. */
+  readonly alignment: Alignment | null;
+}
+
+interface Verified {
+  readonly alignment: Alignment;
+  readonly share: number;
+}
+
+export function analyzeArticle(article: Article, index: CorpusIndex): Analysis {
+  const fingerprints = article.paragraphs.map(fingerprintParagraph);
+  const proseWords = fingerprints
+    .filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS)
+    .reduce((sum, f) => sum + f.wordCount, 0);
+  if (proseWords < MIN_ARTICLE_WORDS) {
+    return {
+      article,
+      alignment: null,
+      report: {
+        verdict: 'not-an-article',
+        match: null,
+        findings: [],
+        message: `This page does not look like an article: it has ${proseWords} words of running text.`,
+      },
+    };
+  }
+
+  let best: Verified | null = null;
+  for (const candidate of retrieveCandidates(index, fingerprints)) {
+    const verified = verify(index, candidate, fingerprints, proseWords);
+    if (verified && (!best || verified.share > best.share)) best = verified;
+  }
+  if (!best) {
+    return {
+      article,
+      alignment: null,
+      report: { verdict: 'unrelated', match: null, findings: [], message: 'This page does not match any original in the corpus.' },
+    };
+  }
+  return { article, alignment: best.alignment, report: judge(article, index, best.alignment, fingerprints) };
+}
+
+/** Accepts a candidate only when the page is mostly its text, in its order. */
+function verify(
+  index: CorpusIndex,
+  candidate: number,
+  fingerprints: readonly ParagraphFingerprint[],
+  proseWords: number,
+): Verified | null {
+  const alignment = alignWithOriginal(index, candidate, fingerprints);
+  const original = index.originals[candidate]!;
+  if (alignment.pairs.length < Math.min(2, original.paragraphCount)) return null;
+  const shared = [...alignment.pairs.map((p) => p.page), ...alignment.continuations].reduce(
+    (sum, i) => sum + fingerprints[i]!.wordCount,
+    0,
+  );
+  const share = shared / Math.max(proseWords, shared);
+  return share >= MIN_PAGE_SHARE ? { alignment, share } : null;
+}
+
+function judge(
+  article: Article,
+  index: CorpusIndex,
+  alignment: Alignment,
+  fingerprints: readonly ParagraphFingerprint[],
+): Report {
+  const original = index.originals[alignment.originalIndex]!;
+  const records = index.paragraphs.slice(original.firstParagraph, original.firstParagraph + original.paragraphCount);
+  const match = matchInfo(index, original, alignment, fingerprints);
+
+  if (sameSite(article.url, original.url)) {
+    return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
+  }
+  const missing = missingParagraphsFinding(alignment.missing, original, records);
+  const translation = detectTranslation(alignment.pairs, article.paragraphs, records);
+  const added = addedParagraphs(article, alignment, original);
+  const telling = added.some(isTelling);
+  const findings: Finding[] = [];
+  if (translation) findings.push(translation);
+  if (missing) findings.push(missing);
+  if (added.length > 0 && (telling || missing || translation)) {
+    findings.push({
+      kind: 'added-boilerplate',
+      severity: added.some((p) => p.category === 'author-bio' && p.note?.includes('not the original')) ? 'high' : 'low',
+      summary: `${added.length} paragraph${added.length === 1 ? '' : 's'} the original does not have: ${[...new Set(added.map((p) => p.category))].join(', ')}`,
+      paragraphs: added,
+    });
+  }
+  if (findings.length === 0) {
+    return { verdict: 'original', match, findings, message: originalMessage(original, false) };
+  }
+  const what = findings.map((f) =>
+    f.kind === 'missing-paragraphs' ? 'paragraphs cut' : f.kind === 'machine-translation' ? 'machine translated' : 'boilerplate added',
+  );
+  return {
+    verdict: 'repost',
+    match,
+    findings,
+    message: `This page is a repost of “${original.title}”${byWhom(original)}: ${what.join(', ')}.`,
+  };
+}
+
+function byWhom(original: IndexedOriginal): string {
+  const parts = [original.author, original.publisher].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function originalMessage(original: IndexedOriginal, sameSite: boolean): string {
+  return sameSite
+    ? `This is the original: “${original.title}”${byWhom(original)}.`
+    : `This page carries the original text of “${original.title}”${byWhom(original)}, complete and unchanged.`;
+}
+
+function addedParagraphs(article: Article, alignment: Alignment, original: IndexedOriginal): AddedParagraph[] {
+  const first = alignment.pairs[0]?.page ?? 0;
+  const last = alignment.pairs.at(-1)?.page ?? article.paragraphs.length - 1;
+  const added: AddedParagraph[] = [];
+  for (const i of alignment.added) {
+    const zone: Zone = i < first ? 'before' : i > last ? 'after' : 'inside';
+    const classification = classifyAdded(article.paragraphs[i]!, zone, original);
+    if (classification?.kind !== 'finding') continue;
+    added.push({
+      text: article.paragraphs[i]!,
+      category: classification.category,
+      ...(classification.note ? { note: classification.note } : {}),
+    });
+  }
+  return added;
+}
+
+function matchInfo(
+  index: CorpusIndex,
+  original: IndexedOriginal,
+  alignment: Alignment,
+  fingerprints: readonly ParagraphFingerprint[],
+): MatchInfo {
+  const pageTerms = new Set<number>();
+  for (const f of fingerprints) for (const t of f.terms) pageTerms.add(t);
+  const start = index.termOffsets[original.firstParagraph]!;
+  const end = index.termOffsets[original.firstParagraph + original.paragraphCount]!;
+  const originalTerms = Uint32Array.from(new Set(index.terms.subarray(start, end))).sort();
+  const page = Uint32Array.from(pageTerms).sort();
+  const shared = countShared(page, originalTerms);
+  const similarity = shared / Math.max(1, page.length + originalTerms.length - shared);
+  const found = alignment.pairs.length + alignment.merged.length;
+  const { firstParagraph: _f, paragraphCount, ...meta } = original;
+  return {
+    ...meta,
+    similarity: round(similarity),
+    coverage: round(found / paragraphCount),
+  };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+const host = (url: string): string => {
+  try {
+    return new URL(url).hostname.replace(/^(?:www|amp|m)\./, '');
+  } catch {
+    return '';
+  }
+};
+
+/** The page is on the original's own site (its article, an AMP or mobile copy). */
+function sameSite(pageUrl: string, originalUrl: string): boolean {
+  const page = host(pageUrl);
+  return page !== '' && page === host(originalUrl);
+}

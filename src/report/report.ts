@@ -1,0 +1,72 @@
+// The report: what the command line prints with --json and what the extension shows.
+// Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link) are additive.
+
+export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article';
+export type Severity = 'high' | 'medium' | 'low';
+export type BoilerplateCategory = 'author-bio' | 'source-credit' | 'comments' | 'promo' | 'other';
+
+export interface MatchInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly publisher: string;
+  readonly url: string;
+  readonly published: string;
+  /** Jaccard similarity of the two texts' content terms, 0..1. */
+  readonly similarity: number;
+  /** Share of the original's paragraphs found on the page, 0..1. */
+  readonly coverage: number;
+}
+
+export interface MissingParagraph {
+  /** 0-based in the original. */
+  readonly index: number;
+  /** The paragraph's opening sentence (or its full text, for a corpus that keeps it). */
+  readonly text: string;
+  /** The original's address pointing at this paragraph (a text fragment), if it has one. */
+  readonly link?: string;
+}
+
+export interface AddedParagraph {
+  readonly text: string;
+  readonly category: BoilerplateCategory;
+  /** Why it was called so, for instance whose bio it is. */
+  readonly note?: string;
+}
+
+export interface TranslationEvidence {
+  readonly page: string;
+  readonly original: string;
+  readonly why: string;
+}
+
+export type Finding =
+  | {
+      readonly kind: 'missing-paragraphs';
+      readonly severity: Severity;
+      readonly summary: string;
+      readonly paragraphs: readonly MissingParagraph[];
+    }
+  | {
+      readonly kind: 'added-boilerplate';
+      readonly severity: Severity;
+      readonly summary: string;
+      readonly paragraphs: readonly AddedParagraph[];
+    }
+  | {
+      readonly kind: 'machine-translation';
+      readonly severity: Severity;
+      readonly summary: string;
+      readonly confidence: number;
+      readonly evidence: readonly TranslationEvidence[];
+    };
+
+export type FindingKind = Finding['kind'];
+
+export interface Report {
+  readonly verdict: Verdict;
+  readonly match: MatchInfo | null;
+  readonly findings: readonly Finding[];
+  /** One sentence for people: why this verdict. */
+  readonly message: string;
+}
