@@ -137,8 +137,9 @@ export function deserializeIndex(bytes: Uint8Array): CorpusIndex {
   if (JSON.stringify(header.fingerprint) !== JSON.stringify(FINGERPRINT)) {
     throw new CorpusError(`corpus index was built with other fingerprint settings: ${REBUILD}`);
   }
-  // Copy the payload once so every typed array view is aligned whatever the input's offset.
-  const payload = bytes.slice(PREAMBLE + headerLength);
+  // Copy the payload into a buffer of its own, so typed array views start aligned at 0
+  // whatever the input's offset (a Node Buffer is often a view into a shared pool).
+  const payload = new Uint8Array(bytes.subarray(PREAMBLE + headerLength));
   const section = (name: SectionName): Uint16Array | Uint32Array => {
     const s = header.sections[name];
     if (!s || s.offset + s.bytes > payload.length) throw new CorpusError('corpus index is truncated');

@@ -134,7 +134,11 @@ function lostContractions(texts: readonly PairText[]): TranslationEvidence | nul
   const inOriginal = texts.reduce((sum, t) => sum + t.original.contractions, 0);
   const onPage = texts.reduce((sum, t) => sum + countContractions(t.page), 0);
   if (inOriginal < 3 || onPage > inOriginal * 0.25) return null;
-  const example = texts.find((t) => t.original.contractions > 0 && EXPANDED.test(t.page)) ?? texts.find((t) => t.original.contractions > 0);
+  // Best example: the original's quoted sentence itself has a contraction the page spells out.
+  const example =
+    texts.find((t) => countContractions(t.original.snippet) > 0 && EXPANDED.test(t.page)) ??
+    texts.find((t) => t.original.contractions > 0 && EXPANDED.test(t.page)) ??
+    texts.find((t) => t.original.contractions > 0);
   if (!example) return null;
   const page = splitSentences(example.page).find((s) => EXPANDED.test(s)) ?? splitSentences(example.page)[0] ?? '';
   return {

@@ -1,0 +1,92 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
+import { deserializeIndex } from '../src/corpus/index-file';
+import { CorpusError, parseCorpusJsonl, toOriginalRecord, type OriginalRecord } from '../src/corpus/records';
+import { articleFromHtml } from '../src/extract/parse-html';
+import { splitParagraphs } from '../src/text/paragraphs';
+
+/** The index shipped with the extension, used when no --corpus is given. */
+export const BUNDLED_INDEX = new URL('../assets/corpus.rrx', import.meta.url);
+
+/** Originals from a JSON Lines file or a folder of .txt / .html files. */
+export function readOriginals(path: string): OriginalRecord[] {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
+  }
+  if (!isDirectory) {
+    const text = readFileSync(path, 'utf8');
+    try {
+      return parseCorpusJsonl(text);
+    } catch (error) {
+      if (error instanceof CorpusError) throw new CorpusError(`${path}: ${error.message}`);
+      throw error;
+    }
+  }
+  const files = readdirSync(path)
+    .filter((f) => ['.txt', '.html', '.htm'].includes(extname(f).toLowerCase()))
+    .sort();
+  if (files.length === 0) throw new CorpusError(`${path} holds no .txt or .html files`);
+  return files.map((file) => {
+    try {
+      return originalFromFile(join(path, file));
+    } catch (error) {
+      if (error instanceof CorpusError) throw new CorpusError(`${join(path, file)}: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+function originalFromFile(file: string): OriginalRecord {
+  const text = readFileSync(file, 'utf8');
+  const id = basename(file, extname(file));
+  if (extname(file).toLowerCase() === '.txt') {
+    const paragraphs = splitParagraphs(text);
+    // A short first line without a full stop is the title.
+    const first = paragraphs[0] ?? '';
+    const hasTitle = paragraphs.length > 1 && first.split(' ').length <= 20 && !/[.!?]["”’]?$/.test(first);
+    return toOriginalRecord({ id, title: hasTitle ? first : id, text: (hasTitle ? paragraphs.slice(1) : paragraphs).join('\n\n') });
+  }
+  const article = articleFromHtml(text);
+  return toOriginalRecord({
+    id,
+    title: article.title || id,
+    author: article.byline,
+    publisher: article.siteName,
+    url: article.url,
+    text: article.paragraphs.join('\n\n'),
+  });
+}
+
+function isIndexFile(path: string): boolean {
+  if (statSync(path).isDirectory()) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const magic = Buffer.alloc(8);
+    readSync(fd, magic, 0, 8, 0);
+    return magic.toString('latin1') === 'RRADARIX';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The corpus to check against: a built index, a JSON Lines file or a folder. */
+export function loadCorpus(path?: string): CorpusIndex {
+  if (path === undefined) return deserializeIndex(readFileSync(BUNDLED_INDEX));
+  if (!statSafe(path)) throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
+  if (isIndexFile(path)) return deserializeIndex(readFileSync(path));
+  // A corpus the user gave us is theirs: keep full paragraphs for better evidence.
+  return buildCorpusIndex(readOriginals(path), { fullText: true });
+}
+
+function statSafe(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Finding, Report } from '../src/report/report';
+
+const LABEL: Record<Report['verdict'], string> = {
+  repost: 'REPOST',
+  original: 'ORIGINAL',
+  unrelated: 'NO MATCH',
+  'not-an-article': 'NOT AN ARTICLE',
+};
+
+const quote = (text: string, width = 160): string => {
+  const clipped = text.length > width ? `${text.slice(0, width - 1).trimEnd()}…` : text;
+  return /^["“‘']/.test(clipped) ? clipped : `“${clipped}”`;
+};
+
+/** The report for people reading a terminal: verdict, original, findings with evidence. */
+export function formatReport(report: Report, source: string): string {
+  const lines = [`${source}: ${LABEL[report.verdict]}`, `  ${report.message}`];
+  const { match } = report;
+  if (match) {
+    lines.push(
+      `  original: ${match.title}${match.author ? ` by ${match.author}` : ''}${match.publisher ? `, ${match.publisher}` : ''}${match.published ? ` (${match.published})` : ''}`,
+    );
+    if (match.url) lines.push(`            ${match.url}`);
+    lines.push(`  similarity ${match.similarity.toFixed(2)}, coverage ${Math.round(match.coverage * 100)}% of the original's paragraphs`);
+  }
+  for (const finding of report.findings) lines.push('', ...formatFinding(finding));
+  return lines.join('\n');
+}
+
+function formatFinding(finding: Finding): string[] {
+  switch (finding.kind) {
+    case 'machine-translation':
+      return [
+        `  ✗ Machine translated (confidence ${finding.confidence.toFixed(2)}, ${finding.severity}): ${finding.summary}`,
+        ...finding.evidence.flatMap((e) => [
+          `      page:     ${quote(e.page)}`,
+          `      original: ${quote(e.original)}`,
+          `      why:      ${e.why}`,
+          '',
+        ]),
+      ];
+    case 'missing-paragraphs':
+      return [
+        `  ✗ Missing paragraphs (${finding.severity}): ${finding.summary}`,
+        ...finding.paragraphs.map((p) => `      #${p.index + 1} ${quote(p.text)}`),
+      ];
+    case 'added-boilerplate':
+      return [
+        `  ✗ Added boilerplate (${finding.severity}): ${finding.summary}`,
+        ...finding.paragraphs.map((p) => `      [${p.category}] ${quote(p.text, 120)}${p.note ? ` (${p.note})` : ''}`),
+      ];
+  }
+}

@@ -1,0 +1,95 @@
+import { Readability } from '@mozilla/readability';
+import { tidyWhitespace } from '../text/normalize';
+import type { Article } from './article';
+
+// The only DOM-facing module of the pipeline. It takes a Document (the page's own in
+// the browser, linkedom's in Node) and never touches browser APIs.
+
+/** Blocks whose text is one paragraph. Headings are kept: a repost's lines often are. */
+const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION', 'TD', 'DD', 'DT']);
+/** Class or id words of site chrome: share bars, follow buttons, teasers, comment forms. */
+const CHROME =
+  /(?:^|[\s_-])(?:share|sharing|social|follow|newsletter|subscribe|related|recirc|teaser|promo|advert|ad-slot|sponsor|comment-form|respond|breadcrumb|tags?|nav|menu|toolbar|print-only)(?:$|[\s_-])/i;
+/** A block that is mostly link text is a teaser or a menu, not running text. */
+const MAX_LINK_DENSITY = 0.6;
+
+/** Reads the article out of a page. Works on a clone: the page itself is never changed. */
+export function extractArticle(doc: Document, url = ''): Article {
+  const meta = pageMeta(doc, url);
+  const clone = doc.cloneNode(true) as Document;
+  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  } catch {
+    parsed = null; // malformed pages fall back to the page's own paragraphs below
+  }
+  const root = parsed?.content ?? doc.body ?? doc.documentElement;
+  return {
+    title: tidyWhitespace(parsed?.title ?? doc.title ?? ''),
+    byline: tidyWhitespace(parsed?.byline ?? ''),
+    siteName: tidyWhitespace(parsed?.siteName ?? meta.siteName),
+    url: meta.url,
+    paragraphs: root ? blockTexts(root) : [],
+  };
+}
+
+function pageMeta(doc: Document, url: string): { url: string; siteName: string } {
+  const attr = (selector: string, name: string): string => doc.querySelector(selector)?.getAttribute(name)?.trim() ?? '';
+  const canonical = attr('link[rel="canonical"]', 'href') || attr('meta[property="og:url"]', 'content');
+  return {
+    url: /^https?:\/\//i.test(canonical) ? canonical : url,
+    siteName: attr('meta[property="og:site_name"]', 'content'),
+  };
+}
+
+/** The text of each paragraph-level block under `root`, in document order. */
+function blockTexts(root: Element): string[] {
+  const out: string[] = [];
+  const visit = (element: Element): void => {
+    if (isChrome(element)) return;
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
+    const nested = BLOCKS.has(tag) && hasBlockChild(element);
+    if (BLOCKS.has(tag) && !nested) {
+      pushBlock(element, out);
+      return;
+    }
+    if (!BLOCKS.has(tag) && hasOwnText(element)) {
+      // A div holding bare text (and inline elements) is a paragraph too.
+      pushBlock(element, out);
+      return;
+    }
+    for (const child of Array.from(element.children)) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+function pushBlock(element: Element, out: string[]): void {
+  const text = tidyWhitespace(element.textContent ?? '');
+  if (!text) return;
+  const linkText = Array.from(element.querySelectorAll('a')).reduce(
+    (sum, a) => sum + tidyWhitespace(a.textContent ?? '').length,
+    0,
+  );
+  if (linkText / text.length > MAX_LINK_DENSITY) return;
+  out.push(text);
+}
+
+function isChrome(element: Element): boolean {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (names.trim() && CHROME.test(names)) return true;
+  const role = element.getAttribute('role');
+  return role === 'navigation' || role === 'complementary' || element.getAttribute('aria-hidden') === 'true';
+}
+
+function hasBlockChild(element: Element): boolean {
+  return Array.from(element.children).some((child) => BLOCKS.has(child.tagName.toUpperCase()) || child.tagName === 'DIV');
+}
+
+function hasOwnText(element: Element): boolean {
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3 && (node.textContent ?? '').trim().length > 0) return true;
+  }
+  return false;
+}
