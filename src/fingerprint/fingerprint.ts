@@ -20,21 +20,22 @@ export interface ParagraphFingerprint {
 export function fingerprintParagraph(text: string): ParagraphFingerprint {
   const tokens = tokenize(text);
   const tokenHashes = tokens.map(hashString);
-  const shingles = new Set<number>();
+  const shingleList: number[] = [];
   if (tokenHashes.length > 0 && tokenHashes.length < SHINGLE_WORDS) {
-    shingles.add(tokenHashes.reduce(combine, 0));
+    shingleList.push(tokenHashes.reduce(combine, 0));
   }
   for (let i = 0; i + SHINGLE_WORDS <= tokenHashes.length; i++) {
     let h = 0;
     for (let k = 0; k < SHINGLE_WORDS; k++) h = combine(h, tokenHashes[i + k]!);
-    shingles.add(h);
+    shingleList.push(h);
   }
-  const terms = Uint32Array.from(new Set(contentTerms(tokens).map(hashString))).sort();
+  const shingles = distinctSorted(shingleList);
+  const terms = distinctSorted(contentTerms(tokens).map(hashString));
   return {
     lexical: minhash(shingles, LEXICAL_PERMUTATIONS),
     content: minhash(terms, CONTENT_PERMUTATIONS),
     terms,
-    shingleCount: shingles.size,
+    shingleCount: shingles.length,
     termCount: terms.length,
     wordCount: tokens.length,
   };
@@ -54,4 +55,12 @@ export function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number 
     else j++;
   }
   return shared;
+}
+
+/** Distinct values, sorted ascending (typed-array sort is numeric). */
+function distinctSorted(values: readonly number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }

@@ -1,6 +1,9 @@
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { pairSimilarity, type PairSimilarity } from './similarity';
+import { COPY_WORDING, pairSimilarity, type PairSimilarity } from './similarity';
+
+/** How much of part + partner a merged paragraph must hold (wording changes length a little). */
+const MERGED_SIZE = 0.85;
 
 export interface AlignedPair {
   /** Index among the page's paragraphs. */
@@ -66,13 +69,25 @@ export function alignWithOriginal(
 
   const pageOf = new Map(pairs.map((p) => [p.original, p.page]));
   const originalOf = new Map(pairs.map((p) => [p.page, p.original]));
+  const originalWords = (j: number): number => index.wordCounts[original.firstParagraph + j]!;
+  const pageWords = (i: number): number => page[i]!.wordCount;
+  // A paragraph with no pair may still be on the page, merged into a neighbour or split
+  // off it: its text is inside a page paragraph near its place (same wording, or same
+  // content for a reworded page), and the sizes add up: the whole is as long as the
+  // part and the whole's own partner together. Sizes matter because neighbouring
+  // paragraphs share a topic, and some originals repeat a formula from one to the next.
+  const holds = (sim: PairSimilarity, whole: number, part: number, partner: number): boolean =>
+    (sim.wording >= COPY_WORDING || sim.kind === 'reworded') && whole >= MERGED_SIZE * (part + partner);
   const merged: number[] = [];
   const missing: number[] = [];
   for (let j = 0; j < m; j++) {
     if (pageOf.has(j)) continue;
     const [from, to] = neighbours(pairs, j, (p) => p.original, (p) => p.page, n);
     let found = false;
-    for (let i = from; i <= to && !found; i++) found = sims[i]![j]!.kind !== 'none';
+    for (let i = from; i <= to && !found; i++) {
+      const partner = originalOf.get(i);
+      found = holds(sims[i]![j]!, pageWords(i), originalWords(j), partner === undefined ? 0 : originalWords(partner));
+    }
     (found ? merged : missing).push(j);
   }
   const continuations: number[] = [];
@@ -81,7 +96,10 @@ export function alignWithOriginal(
     if (originalOf.has(i)) continue;
     const [from, to] = neighbours(pairs, i, (p) => p.page, (p) => p.original, m);
     let found = false;
-    for (let j = from; j <= to && !found; j++) found = sims[i]![j]!.kind !== 'none';
+    for (let j = from; j <= to && !found; j++) {
+      const partner = pageOf.get(j);
+      found = holds(sims[i]![j]!, originalWords(j), pageWords(i), partner === undefined ? 0 : pageWords(partner));
+    }
     (found ? continuations : added).push(i);
   }
   return { originalIndex, pairs, merged, missing, continuations, added };

@@ -22,6 +22,15 @@ export const REWORDED_CONTENT_JACCARD = 0.22;
 /** Paragraphs shorter than this say too little to be matched on their own. */
 export const MIN_MATCH_WORDS = 6;
 export const MIN_MATCH_TERMS = 4;
+/** A short line inside a long paragraph (a headline, a pull quote) is not that paragraph. */
+const FRAGMENT_WORDS = 15;
+const FRAGMENT_RATIO = 0.25;
+
+function sizesComparable(pageWords: number, originalWords: number): boolean {
+  const smaller = Math.min(pageWords, originalWords);
+  if (smaller < MIN_MATCH_WORDS) return false;
+  return smaller >= FRAGMENT_WORDS || smaller >= FRAGMENT_RATIO * Math.max(pageWords, originalWords);
+}
 
 export function pairSimilarity(
   page: ParagraphFingerprint,
@@ -35,13 +44,18 @@ export function pairSimilarity(
   const union = page.terms.length + originalTerms.length - shared;
   const contentJaccard = union === 0 ? 0 : shared / union;
   const content = shared / Math.max(1, Math.min(page.terms.length, originalTerms.length));
-  const bigEnough =
-    page.wordCount >= MIN_MATCH_WORDS &&
-    page.termCount >= MIN_MATCH_TERMS &&
-    index.wordCounts[paragraph]! >= MIN_MATCH_WORDS;
+  const originalWords = index.wordCounts[paragraph]!;
   let kind: PairSimilarity['kind'] = 'none';
-  if (bigEnough && wording >= COPY_WORDING) kind = 'copy';
-  else if (bigEnough && content >= REWORDED_CONTENT && contentJaccard >= REWORDED_CONTENT_JACCARD) kind = 'reworded';
+  if (wording >= COPY_WORDING && sizesComparable(page.wordCount, originalWords)) kind = 'copy';
+  else if (
+    page.wordCount >= MIN_MATCH_WORDS &&
+    originalWords >= MIN_MATCH_WORDS &&
+    page.termCount >= MIN_MATCH_TERMS &&
+    content >= REWORDED_CONTENT &&
+    contentJaccard >= REWORDED_CONTENT_JACCARD
+  ) {
+    kind = 'reworded';
+  }
   const score = kind === 'copy' ? wording : kind === 'reworded' ? content * 0.9 : 0;
   return { wording, content, contentJaccard, kind, score };
 }

@@ -10,6 +10,20 @@ const TOKEN =
 const LATIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
 const NUMBER = /^\p{N}/u;
 
+// Stemming is the costly step and vocabularies repeat: remember recent stems.
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /** Tokens of the normalised text, in order. */
 export function tokenize(text: string): string[] {
   return normalizeText(text).match(TOKEN) ?? [];
@@ -36,7 +50,7 @@ export function contentTerms(tokens: readonly string[]): string[] {
     if (STOPWORDS.has(word)) continue;
     if (LATIN_WORD.test(word)) {
       if (word.length < 3) continue;
-      terms.push(stemmer(word));
+      terms.push(stem(word));
     } else {
       terms.push(word);
     }
