@@ -11,6 +11,8 @@ export interface AlignedPair {
   /** 0-based index in the original. */
   readonly original: number;
   readonly similarity: PairSimilarity;
+  /** Paired by position: alone in the same gap and loosely alike (a short, edited paragraph). */
+  readonly byPosition?: boolean;
 }
 
 export interface Alignment {
@@ -66,6 +68,7 @@ export function alignWithOriginal(
     }
   }
   pairs.reverse();
+  fillGaps(pairs, sims, n, m);
 
   const pageOf = new Map(pairs.map((p) => [p.original, p.page]));
   const originalOf = new Map(pairs.map((p) => [p.page, p.original]));
@@ -126,4 +129,32 @@ function neighbours(
     }
   }
   return [from, to];
+}
+
+/** Loose likeness for a paragraph pair that is alone in its gap. */
+const GAP_WORDING = 0.25;
+const GAP_CONTENT = 0.5;
+const MAX_GAP = 3;
+
+/**
+ * Short paragraphs have few shingles, so a light edit can hide them from the scores
+ * above. Where the gap between two consecutive pairs holds as many page paragraphs as
+ * original ones (at most three), pair them in order if each pair is loosely alike.
+ */
+function fillGaps(pairs: AlignedPair[], sims: readonly PairSimilarity[][], n: number, m: number): void {
+  const bounds = [{ page: -1, original: -1 }, ...pairs, { page: n, original: m }];
+  const filled: AlignedPair[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [before, after] = [bounds[k]!, bounds[k + 1]!];
+    const size = after.page - before.page - 1;
+    if (size < 1 || size > MAX_GAP || size !== after.original - before.original - 1) continue;
+    const gap = Array.from({ length: size }, (_, d) => ({ page: before.page + 1 + d, original: before.original + 1 + d }));
+    const alike = gap.every(({ page, original }) => {
+      const sim = sims[page]![original]!;
+      return sim.wording >= GAP_WORDING || sim.content >= GAP_CONTENT;
+    });
+    if (alike) for (const g of gap) filled.push({ ...g, similarity: sims[g.page]![g.original]!, byPosition: true });
+  }
+  pairs.push(...filled);
+  pairs.sort((a, b) => a.page - b.page);
 }

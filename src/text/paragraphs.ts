@@ -1,8 +1,10 @@
 import { tidyWhitespace } from './normalize';
 
 const SENTENCE_END = /[.!?:;"')\]\u201D\u2019]\s*$/;
-// A line this long is a paragraph on its own, never a hard-wrapped fragment.
+// Hard-wrapped lines fill most of a fixed width; a line outside these bounds is a
+// paragraph (or a heading, a credit line) of its own.
 const WRAP_WIDTH = 100;
+const WRAP_MIN = 30;
 
 /**
  * Splits plain text into paragraphs. Blank lines separate paragraphs; inside a block,
@@ -31,7 +33,7 @@ export function splitParagraphs(text: string): string[] {
 function isHardWrapped(lines: readonly string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
-  if (body.some((line) => line.length > WRAP_WIDTH)) return false;
+  if (body.some((line) => line.length > WRAP_WIDTH || line.length < WRAP_MIN)) return false;
   const brokenMidSentence = body.filter((line) => !SENTENCE_END.test(line)).length;
   return brokenMidSentence * 2 >= body.length;
 }
