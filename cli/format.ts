@@ -33,8 +33,8 @@ function formatFinding(finding: Finding): string[] {
       return [
         `  ✗ Machine translated (confidence ${finding.confidence.toFixed(2)}, ${finding.severity}): ${finding.summary}`,
         ...finding.evidence.flatMap((e) => [
-          `      page:     ${quote(e.page)}`,
-          `      original: ${quote(e.original)}`,
+          `      page:     ${quote(e.page, Infinity)}`,
+          `      original: ${quote(e.original, Infinity)}`,
           `      why:      ${e.why}`,
           '',
         ]),
@@ -42,7 +42,7 @@ function formatFinding(finding: Finding): string[] {
     case 'missing-paragraphs':
       return [
         `  ✗ Missing paragraphs (${finding.severity}): ${finding.summary}`,
-        ...finding.paragraphs.map((p) => `      #${p.index + 1} ${quote(p.text)}`),
+        ...finding.paragraphs.map((p) => `      #${p.index + 1} ${quote(p.text, 240)}`),
       ];
     case 'added-boilerplate':
       return [
