@@ -48,7 +48,11 @@ function originalFromFile(file: string): OriginalRecord {
     // A short first line without a full stop is the title.
     const first = paragraphs[0] ?? '';
     const hasTitle = paragraphs.length > 1 && first.split(' ').length <= 20 && !/[.!?]["”’]?$/.test(first);
-    return toOriginalRecord({ id, title: hasTitle ? first : id, text: (hasTitle ? paragraphs.slice(1) : paragraphs).join('\n\n') });
+    return toOriginalRecord({
+      id,
+      title: hasTitle ? first : id,
+      text: (hasTitle ? paragraphs.slice(1) : paragraphs).join('\n\n'),
+    });
   }
   const article = articleFromHtml(text);
   return toOriginalRecord({

@@ -21,7 +21,9 @@ export function formatReport(report: Report, source: string): string {
       `  original: ${match.title}${match.author ? ` by ${match.author}` : ''}${match.publisher ? `, ${match.publisher}` : ''}${match.published ? ` (${match.published})` : ''}`,
     );
     if (match.url) lines.push(`            ${match.url}`);
-    lines.push(`  similarity ${match.similarity.toFixed(2)}, coverage ${Math.round(match.coverage * 100)}% of the original's paragraphs`);
+    lines.push(
+      `  similarity ${match.similarity.toFixed(2)}, coverage ${Math.round(match.coverage * 100)}% of the original's paragraphs`,
+    );
   }
   for (const finding of report.findings) lines.push('', ...formatFinding(finding));
   return lines.join('\n');

@@ -24,7 +24,9 @@ export function readPageBytes(path: string): Uint8Array {
     throw new InputError(`cannot read ${path}: no such file`);
   }
   if (size > MAX_PAGE_BYTES) {
-    throw new InputError(`${path} is ${(size / 1048576).toFixed(0)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not read`);
+    throw new InputError(
+      `${path} is ${(size / 1048576).toFixed(0)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not read`,
+    );
   }
   return readFileSync(path);
 }
@@ -45,7 +47,10 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 export function looksLikeHtml(text: string, name: string): boolean {
   if (HTML_EXTENSIONS.has(extname(name).toLowerCase())) return true;
   if (extname(name).toLowerCase() === '.txt') return false;
-  return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || /<(?:p|div|article)[\s>]/i.test(text.slice(0, 4096));
+  return (
+    /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) ||
+    /<(?:p|div|article)[\s>]/i.test(text.slice(0, 4096))
+  );
 }
 
 /** Reads one page (HTML is extracted as the extension would; text is split into paragraphs). */

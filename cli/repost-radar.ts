@@ -25,13 +25,20 @@ program
   .command('check')
   .description('check one page (HTML or text; - reads standard input) against the corpus')
   .argument('<file>', 'page to check: .html, .txt, or - for standard input')
-  .option('--corpus <path>', 'corpus: a built index, a JSON Lines file or a folder of .txt/.html (default: the bundled one)')
+  .option(
+    '--corpus <path>',
+    'corpus: a built index, a JSON Lines file or a folder of .txt/.html (default: the bundled one)',
+  )
   .option('--url <url>', "the page's address, when the file does not say it")
   .option('--json', 'print the report as JSON')
   .action((file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
     const index = loadCorpus(options.corpus);
     const { report } = analyzeArticle(readArticle(file, options.url), index);
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, file === '-' ? 'stdin' : file)}\n`);
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${formatReport(report, file === '-' ? 'stdin' : file)}\n`,
+    );
   });
 
 const corpus = program.command('corpus').description('manage corpora of originals');

@@ -85,8 +85,10 @@ function page002(): string {
   const title = heading!.replace(/^Opinion /, '');
   const body = rest
     .map((l) => {
-      if (l.startsWith('Follow')) return `<div class="follow-author"><button>Follow Josh Rogin's opinions</button></div>`;
-      if (/^(Global Opinions|Max Boot):/.test(l)) return `<p class="teaser"><a href="/opinions/related">${esc(l)}</a></p>`;
+      if (l.startsWith('Follow'))
+        return `<div class="follow-author"><button>Follow Josh Rogin's opinions</button></div>`;
+      if (/^(Global Opinions|Max Boot):/.test(l))
+        return `<p class="teaser"><a href="/opinions/related">${esc(l)}</a></p>`;
       return p(l);
     })
     .join('\n');

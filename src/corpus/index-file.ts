@@ -94,7 +94,8 @@ export function serializeIndex(index: CorpusIndex): Uint8Array {
   const headerLength = align4(headerBytes.length);
   const out = new Uint8Array(PREAMBLE + headerLength + offset);
   out.set(headerBytes, PREAMBLE);
-  headerBytes.length < headerLength && out.fill(0x20, PREAMBLE + headerBytes.length, PREAMBLE + headerLength);
+  // Pad the header with spaces, which JSON.parse ignores.
+  out.fill(0x20, PREAMBLE + headerBytes.length, PREAMBLE + headerLength);
   const payloadStart = PREAMBLE + headerLength;
   for (const name of SECTIONS) {
     const array = arrays[name];

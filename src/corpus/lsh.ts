@@ -73,10 +73,10 @@ export function queryLsh(table: LshTable, signature: ArrayLike<number>, into: Se
 
 /** Least-significant-digit radix sort of keys (two 16-bit passes), carrying values. */
 function radixSortPairs(keys: Uint32Array, values: Uint32Array): void {
-  let srcK = keys;
-  let srcV = values;
-  let dstK = new Uint32Array(keys.length);
-  let dstV = new Uint32Array(values.length);
+  let srcK: Uint32Array = keys;
+  let srcV: Uint32Array = values;
+  let dstK: Uint32Array = new Uint32Array(keys.length);
+  let dstV: Uint32Array = new Uint32Array(values.length);
   for (const shift of [0, 16]) {
     const counts = new Uint32Array(65537);
     for (let i = 0; i < srcK.length; i++) counts[((srcK[i]! >>> shift) & 0xffff) + 1]!++;

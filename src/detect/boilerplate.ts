@@ -37,7 +37,10 @@ function bioSubject(text: string): string {
 }
 
 function sameAuthor(subject: string, author: string): boolean {
-  const surnames = author.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const surnames = author
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
   const words = subject.toLowerCase().split(/[\s-]+/);
   return surnames.some((s) => words.includes(s) || subject.toLowerCase().includes(s));
 }

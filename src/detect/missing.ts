@@ -11,9 +11,10 @@ export function paragraphLink(url: string, record: ParagraphRecord): string | un
   if (!/^https?:\/\//i.test(url)) return undefined;
   const start = tidyWhitespace(record.snippet.replace(/…$/, '')).split(' ').slice(0, 5).join(' ');
   if (!start) return undefined;
-  const fragment = record.snippet.endsWith('…') || record.tail !== start.split(' ').slice(-5).join(' ')
-    ? `${encodeFragment(start)},${encodeFragment(record.tail)}`
-    : encodeFragment(start);
+  const fragment =
+    record.snippet.endsWith('…') || record.tail !== start.split(' ').slice(-5).join(' ')
+      ? `${encodeFragment(start)},${encodeFragment(record.tail)}`
+      : encodeFragment(start);
   return `${url.replace(/#.*$/, '')}#:~:text=${fragment}`;
 }
 

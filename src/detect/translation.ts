@@ -14,6 +14,7 @@ const MAX_EVIDENCE = 6;
 interface PairText {
   readonly pair: AlignedPair;
   readonly page: string;
+  readonly words: number;
   readonly original: ParagraphRecord;
 }
 
@@ -25,17 +26,18 @@ interface PairText {
 export function detectTranslation(
   pairs: readonly AlignedPair[],
   pageParagraphs: readonly string[],
+  pageWordCounts: readonly number[],
   originalParagraphs: readonly ParagraphRecord[],
 ): Extract<Finding, { kind: 'machine-translation' }> | null {
   const texts: PairText[] = pairs.map((pair) => ({
     pair,
     page: pageParagraphs[pair.page]!,
+    words: pageWordCounts[pair.page]!,
     original: originalParagraphs[pair.original]!,
   }));
-  const words = (t: PairText): number => tokenize(t.page).length;
-  const total = texts.reduce((sum, t) => sum + words(t), 0);
+  const total = texts.reduce((sum, t) => sum + t.words, 0);
   const reworded = texts.filter((t) => t.pair.similarity.kind === 'reworded');
-  const rewordedShare = total === 0 ? 0 : reworded.reduce((sum, t) => sum + words(t), 0) / total;
+  const rewordedShare = total === 0 ? 0 : reworded.reduce((sum, t) => sum + t.words, 0) / total;
   if (reworded.length < 2 || rewordedShare < REWORDED_SHARE) return null;
 
   const respelled = reworded.flatMap(respelledNames);
@@ -51,11 +53,12 @@ export function detectTranslation(
       (contractions ? 0.12 : 0) +
       0.06 * sameSentences,
   );
-  const evidence: TranslationEvidence[] = [
-    ...respelled.slice(0, 2),
-    ...(contractions ? [contractions] : []),
-    ...reworded.map(rewordedEvidence),
-  ].slice(0, MAX_EVIDENCE);
+  const evidence: TranslationEvidence[] = [...respelled.slice(0, 2), ...(contractions ? [contractions] : [])];
+  // Sentence pairs from the most reworded paragraphs, as many as there is room for.
+  const mostReworded = [...reworded].sort((a, b) => a.pair.similarity.wording - b.pair.similarity.wording);
+  for (const t of mostReworded.slice(0, Math.max(0, MAX_EVIDENCE - evidence.length))) {
+    evidence.push(rewordedEvidence(t));
+  }
   const severity: Severity = confidence >= 0.75 ? 'high' : 'medium';
   const percent = Math.round(rewordedShare * 100);
   return {
@@ -113,7 +116,10 @@ function respelledNames(t: PairText): TranslationEvidence[] {
     for (const word of name.split(' ')) {
       if (word.length < 4 || pageText.includes(word)) continue;
       const variant = [...pageWords].find(
-        (w) => w.length >= 4 && w[0] === word[0] && distance(w.toLowerCase(), word.toLowerCase()) <= Math.min(2, Math.floor(word.length / 4)),
+        (w) =>
+          w.length >= 4 &&
+          w[0] === word[0] &&
+          distance(w.toLowerCase(), word.toLowerCase()) <= Math.min(2, Math.floor(word.length / 4)),
       );
       if (!variant) continue;
       const sentence = splitSentences(t.page).find((s) => s.includes(variant)) ?? t.page;
@@ -127,7 +133,8 @@ function respelledNames(t: PairText): TranslationEvidence[] {
   return found;
 }
 
-const EXPANDED = /\b(?:can not|cannot|is not|are not|was not|were not|do not|does not|did not|will not|would not|could not|should not|has not|have not|had not|it is|that is|there is|he is|she is|we are|they are|you are)\b/i;
+const EXPANDED =
+  /\b(?:can not|cannot|is not|are not|was not|were not|do not|does not|did not|will not|would not|could not|should not|has not|have not|had not|it is|that is|there is|he is|she is|we are|they are|you are)\b/i;
 
 /** The original writes with contractions ("can't", "it's"); the page spells them all out. */
 function lostContractions(texts: readonly PairText[]): TranslationEvidence | null {

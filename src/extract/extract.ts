@@ -17,7 +17,7 @@ const MAX_LINK_DENSITY = 0.6;
 export function extractArticle(doc: Document, url = ''): Article {
   const meta = pageMeta(doc, url);
   const clone = doc.cloneNode(true) as Document;
-  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
   } catch {
@@ -34,7 +34,8 @@ export function extractArticle(doc: Document, url = ''): Article {
 }
 
 function pageMeta(doc: Document, url: string): { url: string; siteName: string } {
-  const attr = (selector: string, name: string): string => doc.querySelector(selector)?.getAttribute(name)?.trim() ?? '';
+  const attr = (selector: string, name: string): string =>
+    doc.querySelector(selector)?.getAttribute(name)?.trim() ?? '';
   const canonical = attr('link[rel="canonical"]', 'href') || attr('meta[property="og:url"]', 'content');
   return {
     url: /^https?:\/\//i.test(canonical) ? canonical : url,
@@ -84,7 +85,9 @@ function isChrome(element: Element): boolean {
 }
 
 function hasBlockChild(element: Element): boolean {
-  return Array.from(element.children).some((child) => BLOCKS.has(child.tagName.toUpperCase()) || child.tagName === 'DIV');
+  return Array.from(element.children).some(
+    (child) => BLOCKS.has(child.tagName.toUpperCase()) || child.tagName === 'DIV',
+  );
 }
 
 function hasOwnText(element: Element): boolean {

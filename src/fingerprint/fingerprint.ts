@@ -58,7 +58,7 @@ export function countShared(a: ArrayLike<number>, b: ArrayLike<number>): number 
 }
 
 /** Distinct values, sorted ascending (typed-array sort is numeric). */
-function distinctSorted(values: readonly number[]): Uint32Array {
+export function distinctSorted(values: ArrayLike<number>): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;

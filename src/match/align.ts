@@ -57,7 +57,7 @@ export function alignWithOriginal(
     }
   }
   const pairs: AlignedPair[] = [];
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const here = best[i * width + j]!;
     if (here === best[(i - 1) * width + j]) i--;
     else if (here === best[i * width + j - 1]) j--;
@@ -85,7 +85,13 @@ export function alignWithOriginal(
   const missing: number[] = [];
   for (let j = 0; j < m; j++) {
     if (pageOf.has(j)) continue;
-    const [from, to] = neighbours(pairs, j, (p) => p.original, (p) => p.page, n);
+    const [from, to] = neighbours(
+      pairs,
+      j,
+      (p) => p.original,
+      (p) => p.page,
+      n,
+    );
     let found = false;
     for (let i = from; i <= to && !found; i++) {
       const partner = originalOf.get(i);
@@ -97,7 +103,13 @@ export function alignWithOriginal(
   const added: number[] = [];
   for (let i = 0; i < n; i++) {
     if (originalOf.has(i)) continue;
-    const [from, to] = neighbours(pairs, i, (p) => p.page, (p) => p.original, m);
+    const [from, to] = neighbours(
+      pairs,
+      i,
+      (p) => p.page,
+      (p) => p.original,
+      m,
+    );
     let found = false;
     for (let j = from; j <= to && !found; j++) {
       const partner = pageOf.get(j);
@@ -148,7 +160,10 @@ function fillGaps(pairs: AlignedPair[], sims: readonly PairSimilarity[][], n: nu
     const [before, after] = [bounds[k]!, bounds[k + 1]!];
     const size = after.page - before.page - 1;
     if (size < 1 || size > MAX_GAP || size !== after.original - before.original - 1) continue;
-    const gap = Array.from({ length: size }, (_, d) => ({ page: before.page + 1 + d, original: before.original + 1 + d }));
+    const gap = Array.from({ length: size }, (_, d) => ({
+      page: before.page + 1 + d,
+      original: before.original + 1 + d,
+    }));
     const alike = gap.every(({ page, original }) => {
       const sim = sims[page]![original]!;
       return sim.wording >= GAP_WORDING || sim.content >= GAP_CONTENT;

@@ -5,6 +5,7 @@ import { MIN_MATCH_WORDS } from './similarity';
 
 /** How many candidate originals are verified by alignment. */
 export const CANDIDATES_VERIFIED = 5;
+const MIN_VOTES = 2;
 
 /**
  * Candidate originals for a page: every original one of whose paragraphs shares an
@@ -27,8 +28,14 @@ export function retrieveCandidates(
     for (const hit of hits) originals.add(index.owner[hit]!);
     for (const original of originals) votes.set(original, (votes.get(original) ?? 0) + 1);
   }
-  return [...votes.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  // A repost shares at least two paragraphs with its original (analyze.ts requires two
+  // aligned pairs), so one vote only counts for a page or an original of one paragraph.
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const top = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(
+      ([original, count]) => count >= Math.max(MIN_VOTES, top / 4) || index.originals[original]!.paragraphCount === 1,
+    )
     .slice(0, limit)
     .map(([original]) => original);
 }

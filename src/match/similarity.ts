@@ -32,11 +32,7 @@ function sizesComparable(pageWords: number, originalWords: number): boolean {
   return smaller >= FRAGMENT_WORDS || smaller >= FRAGMENT_RATIO * Math.max(pageWords, originalWords);
 }
 
-export function pairSimilarity(
-  page: ParagraphFingerprint,
-  index: CorpusIndex,
-  paragraph: number,
-): PairSimilarity {
+export function pairSimilarity(page: ParagraphFingerprint, index: CorpusIndex, paragraph: number): PairSimilarity {
   const wordingJaccard = estimateJaccard(page.lexical, lexicalOf(index, paragraph));
   const wording = estimateOverlap(wordingJaccard, page.shingleCount, index.shingleCounts[paragraph]!);
   const originalTerms = termsOf(index, paragraph);

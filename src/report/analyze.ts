@@ -3,7 +3,12 @@ import { classifyAdded, isTelling, type Zone } from '../detect/boilerplate';
 import { missingParagraphsFinding } from '../detect/missing';
 import { detectTranslation } from '../detect/translation';
 import type { Article } from '../extract/article';
-import { countShared, fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import {
+  countShared,
+  distinctSorted,
+  fingerprintParagraph,
+  type ParagraphFingerprint,
+} from '../fingerprint/fingerprint';
 import { alignWithOriginal, type Alignment } from '../match/align';
 import { retrieveCandidates } from '../match/retrieve';
 import type { AddedParagraph, Finding, MatchInfo, Report } from './report';
@@ -28,8 +33,16 @@ interface Verified {
   readonly share: number;
 }
 
-export function analyzeArticle(article: Article, index: CorpusIndex): Analysis {
-  const fingerprints = article.paragraphs.map(fingerprintParagraph);
+/** Fingerprints of an article's paragraphs, in order. */
+export function fingerprintArticle(article: Article): ParagraphFingerprint[] {
+  return article.paragraphs.map(fingerprintParagraph);
+}
+
+export function analyzeArticle(
+  article: Article,
+  index: CorpusIndex,
+  fingerprints: readonly ParagraphFingerprint[] = fingerprintArticle(article),
+): Analysis {
   const proseWords = fingerprints
     .filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS)
     .reduce((sum, f) => sum + f.wordCount, 0);
@@ -55,7 +68,12 @@ export function analyzeArticle(article: Article, index: CorpusIndex): Analysis {
     return {
       article,
       alignment: null,
-      report: { verdict: 'unrelated', match: null, findings: [], message: 'This page does not match any original in the corpus.' },
+      report: {
+        verdict: 'unrelated',
+        match: null,
+        findings: [],
+        message: 'This page does not match any original in the corpus.',
+      },
     };
   }
   return { article, alignment: best.alignment, report: judge(article, index, best.alignment, fingerprints) };
@@ -93,7 +111,12 @@ function judge(
     return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
   }
   const missing = missingParagraphsFinding(alignment.missing, original, records);
-  const translation = detectTranslation(alignment.pairs, article.paragraphs, records);
+  const translation = detectTranslation(
+    alignment.pairs,
+    article.paragraphs,
+    fingerprints.map((f) => f.wordCount),
+    records,
+  );
   const added = addedParagraphs(article, alignment, original);
   const telling = added.some(isTelling);
   const findings: Finding[] = [];
@@ -111,7 +134,11 @@ function judge(
     return { verdict: 'original', match, findings, message: originalMessage(original, false) };
   }
   const what = findings.map((f) =>
-    f.kind === 'missing-paragraphs' ? 'paragraphs cut' : f.kind === 'machine-translation' ? 'machine translated' : 'boilerplate added',
+    f.kind === 'missing-paragraphs'
+      ? 'paragraphs cut'
+      : f.kind === 'machine-translation'
+        ? 'machine translated'
+        : 'boilerplate added',
   );
   return {
     verdict: 'repost',
@@ -155,12 +182,12 @@ function matchInfo(
   alignment: Alignment,
   fingerprints: readonly ParagraphFingerprint[],
 ): MatchInfo {
-  const pageTerms = new Set<number>();
-  for (const f of fingerprints) for (const t of f.terms) pageTerms.add(t);
+  const allPageTerms = new Uint32Array(fingerprints.reduce((sum, f) => sum + f.terms.length, 0));
+  fingerprints.reduce((at, f) => (allPageTerms.set(f.terms, at), at + f.terms.length), 0);
+  const page = distinctSorted(allPageTerms);
   const start = index.termOffsets[original.firstParagraph]!;
   const end = index.termOffsets[original.firstParagraph + original.paragraphCount]!;
-  const originalTerms = Uint32Array.from(new Set(index.terms.subarray(start, end))).sort();
-  const page = Uint32Array.from(pageTerms).sort();
+  const originalTerms = distinctSorted(index.terms.subarray(start, end));
   const shared = countShared(page, originalTerms);
   const similarity = shared / Math.max(1, page.length + originalTerms.length - shared);
   const found = alignment.pairs.length + alignment.merged.length;

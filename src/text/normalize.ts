@@ -20,11 +20,7 @@ export function foldTypography(text: string): string {
 
 /** The canonical form fingerprints are computed on: folded, one line, lower case. */
 export function normalizeText(text: string): string {
-  return foldTypography(text)
-    .replace(DOTTED_ACRONYM, '$1')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldTypography(text).replace(DOTTED_ACRONYM, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Collapses runs of white space for display, keeping the text as written. */

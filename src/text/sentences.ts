@@ -12,7 +12,8 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
     const end = m.index + m[1]!.length;
-    const before = paragraph.slice(start, m.index);
+    // Only the word before the stop matters: look at a short window, not the whole prefix.
+    const before = paragraph.slice(Math.max(start, m.index - 24), m.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     // "Mr." and the initial in "John E. Herbst" do not end a sentence.
     if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || lastWord.length === 1)) continue;

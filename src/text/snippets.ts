@@ -61,9 +61,15 @@ export function properNames(paragraph: string): string[] {
   return [...names];
 }
 
-const CONTRACTION = /\b(?:\p{L}+n't|it's|that's|there's|here's|what's|who's|let's|he's|she's|\p{L}+'(?:re|ll|ve|d|m))\b/giu;
+const APOSTROPHE_WORD = /\p{L}+'\p{L}+/gu;
+const CONTRACTED_IS = new Set(["it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"]);
+const CONTRACTED_ENDING = /(?:n't|'re|'ll|'ve|'d|'m)$/;
 
 /** Contractions such as "can't", "it's", "we're": machine translation expands them. */
 export function countContractions(text: string): number {
-  return foldTypography(text).match(CONTRACTION)?.length ?? 0;
+  let count = 0;
+  for (const word of foldTypography(text).toLowerCase().match(APOSTROPHE_WORD) ?? []) {
+    if (CONTRACTED_ENDING.test(word) || CONTRACTED_IS.has(word)) count++;
+  }
+  return count;
 }

@@ -26,7 +26,7 @@ function detokenize(line: string): string {
   return words
     .join(' ')
     .replace(/ ([.,;:!?)\]”])/g, '$1')
-    .replace(/([(\[“]) /g, '$1')
+    .replace(/([([“]) /g, '$1')
     .replace(/ --/g, ' —')
     .replace(/-- /g, '— ');
 }

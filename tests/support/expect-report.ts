@@ -11,11 +11,11 @@ export function expectSeedReport(report: Report, e: SeedExpectation): void {
   const missing = report.findings.find((f) => f.kind === 'missing-paragraphs');
   expect(missing?.kind === 'missing-paragraphs' ? missing.paragraphs.map((p) => p.index) : []).toEqual(e.missing);
   const added = report.findings.find((f) => f.kind === 'added-boilerplate');
-  const categories = added?.kind === 'added-boilerplate' ? [...new Set(added.paragraphs.map((p) => p.category))].sort() : [];
+  const categories =
+    added?.kind === 'added-boilerplate' ? [...new Set(added.paragraphs.map((p) => p.category))].sort() : [];
   expect(categories).toEqual([...e.boilerplate].sort());
   for (const finding of report.findings) {
-    const evidence =
-      finding.kind === 'machine-translation' ? finding.evidence : finding.paragraphs;
+    const evidence = finding.kind === 'machine-translation' ? finding.evidence : finding.paragraphs;
     expect(evidence.length, `${finding.kind} carries evidence`).toBeGreaterThan(0);
   }
 }

@@ -41,7 +41,10 @@ describe('repost-radar check', () => {
 
   it('checks against a corpus given as JSON Lines, as a folder, or as a built index', () => {
     const folder = mkdtempSync(join(tmp, 'originals-'));
-    const original = JSON.parse(readFileSync(join(ROOT, 'corpus/originals.jsonl'), 'utf8')) as { title: string; text: string };
+    const original = JSON.parse(readFileSync(join(ROOT, 'corpus/originals.jsonl'), 'utf8')) as {
+      title: string;
+      text: string;
+    };
     writeFileSync(join(folder, 'rogin.txt'), `${original.title}\n\n${original.text}`);
     const index = join(tmp, 'index.rrx');
     expect(run(['corpus', 'build', join(ROOT, 'corpus/originals.jsonl'), '-o', index]).status).toBe(0);
@@ -54,7 +57,10 @@ describe('repost-radar check', () => {
 
   it('says not-an-article for a page without running text', () => {
     const nav = join(tmp, 'home.html');
-    writeFileSync(nav, '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><p>Welcome!</p></body></html>');
+    writeFileSync(
+      nav,
+      '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><p>Welcome!</p></body></html>',
+    );
     const { status, stdout } = run(['check', nav, '--json']);
     expect(status).toBe(0);
     expect((JSON.parse(stdout) as Report).verdict).toBe('not-an-article');
@@ -63,11 +69,20 @@ describe('repost-radar check', () => {
   const badInputs: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['check', join(tmp, 'nope.html')], /cannot read .*nope\.html: no such file/],
     ['an empty page', () => ['check', write('empty.txt', '')], /empty\.txt is empty/],
-    ['a binary file', () => ['check', write('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /looks like a binary file/],
+    [
+      'a binary file',
+      () => ['check', write('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))],
+      /looks like a binary file/,
+    ],
     ['a folder', () => ['check', tmp], /is a folder, not a page/],
     [
       'a corpus with a bad line',
-      () => ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', write('bad.jsonl', '{"id":"a","text":"x"}\n{oops}\n')],
+      () => [
+        'check',
+        seedPagePath(SEED_EXPECTATIONS[0]!),
+        '--corpus',
+        write('bad.jsonl', '{"id":"a","text":"x"}\n{oops}\n'),
+      ],
       /bad corpus: .*bad\.jsonl: line 2: not valid JSON/,
     ],
     [
@@ -79,7 +94,11 @@ describe('repost-radar check', () => {
       },
       /bad corpus: corpus index is corrupt \(checksum mismatch\): rebuild it/,
     ],
-    ['a missing corpus', () => ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', join(tmp, 'none.jsonl')], /cannot read corpus/],
+    [
+      'a missing corpus',
+      () => ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', join(tmp, 'none.jsonl')],
+      /cannot read corpus/,
+    ],
     ['no file argument', () => ['check'], /missing required argument/],
   ];
   for (const [what, args, message] of badInputs) {

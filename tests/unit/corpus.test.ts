@@ -14,7 +14,9 @@ describe('corpus input', () => {
     expect(records).toHaveLength(1);
     const index = buildCorpusIndex(records);
     expect(index.originals[0]!.paragraphCount).toBe(12);
-    expect(index.paragraphs.map((p) => p.snippet).join(' ')).not.toMatch(/Follow|Global Opinions:|Max Boot:|Democracy Dies/);
+    expect(index.paragraphs.map((p) => p.snippet).join(' ')).not.toMatch(
+      /Follow|Global Opinions:|Max Boot:|Democracy Dies/,
+    );
   });
 
   it('names the line and the reason for a bad line', () => {
@@ -52,10 +54,14 @@ describe('the index file', () => {
     corrupt[corrupt.length - 5]! ^= 0xff;
     expect(() => deserializeIndex(corrupt)).toThrowError(/corrupt \(checksum mismatch\)/);
     expect(() => deserializeIndex(bytes.slice(0, bytes.length - 100))).toThrowError(/corrupt|truncated/);
-    expect(() => deserializeIndex(new TextEncoder().encode('{"id":"a"}'))).toThrowError(/not a Repost Radar corpus index/);
+    expect(() => deserializeIndex(new TextEncoder().encode('{"id":"a"}'))).toThrowError(
+      /not a Repost Radar corpus index/,
+    );
     const older = bytes.slice();
     new DataView(older.buffer).setUint32(8, INDEX_FORMAT_VERSION - 1, true);
-    expect(() => deserializeIndex(older)).toThrowError(/format 0 is not the format this version reads \(1\): rebuild it/);
+    expect(() => deserializeIndex(older)).toThrowError(
+      /format 0 is not the format this version reads \(1\): rebuild it/,
+    );
   });
 });
 
@@ -68,7 +74,11 @@ describe('LSH lookups', () => {
     expect([...hits]).toContain(3);
     expect(lookupBand(index.lexicalLsh, 12345)).toHaveLength(0);
     const unseen = new Set<number>();
-    queryLsh(index.lexicalLsh, fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').lexical, unseen);
+    queryLsh(
+      index.lexicalLsh,
+      fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').lexical,
+      unseen,
+    );
     expect(unseen.size).toBe(0);
     expect(bandKeys(paragraph.lexical, 2, 4)).toHaveLength(2);
   });

@@ -41,7 +41,9 @@ describe('with 500 real distractor articles in the corpus', () => {
   }
 
   it('leaves 500 real articles that are not in the corpus unmatched', () => {
-    const matched = second.map((t) => [t.id, check(t.paragraphs)] as const).filter(([, r]) => r.verdict !== 'unrelated');
+    const matched = second
+      .map((t) => [t.id, check(t.paragraphs)] as const)
+      .filter(([, r]) => r.verdict !== 'unrelated');
     expect(matched.map(([id, r]) => `${id}: ${r.verdict} of ${r.match?.id}`)).toEqual([]);
   });
 
@@ -93,7 +95,12 @@ describe('with 500 real distractor articles in the corpus', () => {
   it('does not call a page that quotes two paragraphs of an original inside its own text a repost', () => {
     for (const text of sample().slice(0, 40)) {
       const own = second.find((t) => t.id !== `${text.id.slice(0, -2)}-b` && t.genre === text.genre)!;
-      const quoting = [...own.paragraphs.slice(0, 6), text.paragraphs[3]!, text.paragraphs[4]!, ...own.paragraphs.slice(6, 12)];
+      const quoting = [
+        ...own.paragraphs.slice(0, 6),
+        text.paragraphs[3]!,
+        text.paragraphs[4]!,
+        ...own.paragraphs.slice(6, 12),
+      ];
       expect(check(quoting).verdict, text.id).toBe('unrelated');
     }
   });

@@ -17,19 +17,25 @@ const articlePage = (paragraphs: string[], extra = ''): string =>
 
 describe('extraction', () => {
   it('keeps the article and leaves the site chrome out (seed pages)', () => {
-    const chrome = /Follow Josh|Global Opinions:|Max Boot:|Democracy Dies|Share on Facebook|No comments|Post a Comment|Leave a Comment|Related posts|Trending|All rights reserved/;
+    const chrome =
+      /Follow Josh|Global Opinions:|Max Boot:|Democracy Dies|Share on Facebook|No comments|Post a Comment|Leave a Comment|Related posts|Trending|All rights reserved/;
     for (const article of [s000, s001, s002, s003, s004]) {
       expect(article!.paragraphs.filter((p) => chrome.test(p))).toEqual([]);
     }
     expect(s002!.paragraphs).toHaveLength(12);
-    expect(s002!.url).toBe('https://www.washingtonpost.com/opinions/2022/01/06/putin-cant-afford-crises-both-kazakhstan-ukraine/');
+    expect(s002!.url).toBe(
+      'https://www.washingtonpost.com/opinions/2022/01/06/putin-cant-afford-crises-both-kazakhstan-ukraine/',
+    );
     expect(s000!.paragraphs.at(-1)).toMatch(/^Donald-43Westbrook/);
   });
 
   it('leaves out a comment section with long comments', () => {
     const body = brownTexts()[3]!.paragraphs.slice(0, 8);
     const comments = `<section id="comments" class="comments"><h2>12 Comments</h2>${[1, 2, 3]
-      .map((i) => `<div class="comment"><p>Commenter ${i} says: I have read this twice and I still think the author misses the point about the budget entirely, as usual for this paper.</p></div>`)
+      .map(
+        (i) =>
+          `<div class="comment"><p>Commenter ${i} says: I have read this twice and I still think the author misses the point about the budget entirely, as usual for this paper.</p></div>`,
+      )
       .join('')}</section>`;
     const article = articleFromHtml(articlePage(body, comments));
     expect(article.paragraphs.join(' ')).not.toContain('Commenter');
@@ -51,10 +57,16 @@ describe('extraction', () => {
   });
 
   it('reads articles in other languages and scripts without matching them', () => {
-    const russian = Array.from({ length: 6 }, () =>
-      'Несмотря на то что правительство Казахстана отключило в стране интернет, продолжают поступать шокирующие новости о жестоких протестах.',
+    const russian = Array.from(
+      { length: 6 },
+      () =>
+        'Несмотря на то что правительство Казахстана отключило в стране интернет, продолжают поступать шокирующие новости о жестоких протестах.',
     );
-    const chinese = Array.from({ length: 6 }, () => '尽管哈萨克斯坦政府关闭了该国的互联网，但关于暴力抗议的令人震惊的消息仍不断传出，这些抗议在全国范围内引发了警方的严厉报复。');
+    const chinese = Array.from(
+      { length: 6 },
+      () =>
+        '尽管哈萨克斯坦政府关闭了该国的互联网，但关于暴力抗议的令人震惊的消息仍不断传出，这些抗议在全国范围内引发了警方的严厉报复。',
+    );
     for (const paragraphs of [russian, chinese]) {
       const article = articleFromHtml(articlePage(paragraphs));
       expect(article.paragraphs.length).toBeGreaterThanOrEqual(6);
@@ -63,7 +75,9 @@ describe('extraction', () => {
   });
 
   it('handles a huge page (20,000 words)', () => {
-    const paragraphs = brownTexts().slice(0, 10).flatMap((t) => t.paragraphs);
+    const paragraphs = brownTexts()
+      .slice(0, 10)
+      .flatMap((t) => t.paragraphs);
     const article = articleFromHtml(articlePage(paragraphs));
     expect(article.paragraphs.filter((p) => p !== 'Headline')).toEqual(paragraphs);
     expect(analyzeArticle(article, index).report.verdict).toBe('unrelated');

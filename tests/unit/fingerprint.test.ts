@@ -2,11 +2,19 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 import { hashString } from '../../src/fingerprint/hash';
-import { estimateJaccard, estimateOverlap, minhash, toStoredSignature, unionSignature } from '../../src/fingerprint/minhash';
+import {
+  estimateJaccard,
+  estimateOverlap,
+  minhash,
+  toStoredSignature,
+  unionSignature,
+} from '../../src/fingerprint/minhash';
 import { brownTexts } from '../support/brown';
 
 const require = createRequire(import.meta.url);
-const { Minhash } = require('minhash') as { Minhash: new (o: { numPerm: number }) => { update(s: string): void; jaccard(o: unknown): number } };
+const { Minhash } = require('minhash') as {
+  Minhash: new (o: { numPerm: number }) => { update(s: string): void; jaccard(o: unknown): number };
+};
 
 const words = (text: string): string[] => text.toLowerCase().split(/\W+/).filter(Boolean);
 const exactJaccard = (a: Set<string>, b: Set<string>): number => {
@@ -24,7 +32,9 @@ describe('signatures', () => {
   });
 
   it('estimate Jaccard within sampling error, like the minhash package does', () => {
-    const texts = brownTexts().slice(0, 40).map((t) => new Set(words(t.paragraphs.slice(0, 6).join(' '))));
+    const texts = brownTexts()
+      .slice(0, 40)
+      .map((t) => new Set(words(t.paragraphs.slice(0, 6).join(' '))));
     let ours = 0;
     let theirs = 0;
     let pairs = 0;
@@ -47,9 +57,18 @@ describe('signatures', () => {
   });
 
   it('of a union are the element-wise minimum; stored low bits keep the estimate', () => {
-    const a = minhash([1, 2, 3, 4].map((n) => hashString(String(n))), 64);
-    const b = minhash([5, 6].map((n) => hashString(String(n))), 64);
-    const all = minhash([1, 2, 3, 4, 5, 6].map((n) => hashString(String(n))), 64);
+    const a = minhash(
+      [1, 2, 3, 4].map((n) => hashString(String(n))),
+      64,
+    );
+    const b = minhash(
+      [5, 6].map((n) => hashString(String(n))),
+      64,
+    );
+    const all = minhash(
+      [1, 2, 3, 4, 5, 6].map((n) => hashString(String(n))),
+      64,
+    );
     expect(unionSignature([a, b], 64)).toEqual(all);
     expect(estimateJaccard(toStoredSignature(all), all)).toBe(1);
   });

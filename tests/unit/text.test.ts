@@ -28,7 +28,7 @@ describe('paragraphs of plain text', () => {
   });
   it('joins hard-wrapped prose back into paragraphs', () => {
     const wrapped =
-      'The jury said it did find that many of Georgia\'s registration\nand election laws are outmoded or inadequate and often\nambiguous.\n\nA second paragraph that was wrapped at the\nsame width as the first one.';
+      "The jury said it did find that many of Georgia's registration\nand election laws are outmoded or inadequate and often\nambiguous.\n\nA second paragraph that was wrapped at the\nsame width as the first one.";
     expect(splitParagraphs(wrapped)).toEqual([
       "The jury said it did find that many of Georgia's registration and election laws are outmoded or inadequate and often ambiguous.",
       'A second paragraph that was wrapped at the same width as the first one.',
@@ -66,7 +66,8 @@ describe('snippets and facts kept by the index', () => {
     expect(long.endsWith('word…')).toBe(true);
   });
   it('finds proper names and contractions', () => {
-    const text = 'Marat cautions that it’s domestic, said Erica Marat of the National Defense University. It can’t last.';
+    const text =
+      'Marat cautions that it’s domestic, said Erica Marat of the National Defense University. It can’t last.';
     expect(properNames(text)).toEqual(expect.arrayContaining(['Erica Marat', 'National Defense University']));
     expect(countContractions(text)).toBe(2);
   });

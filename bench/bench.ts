@@ -1,0 +1,169 @@
+// `npm run bench`: speed and size figures, printed as tables. Not a test: nothing here
+// passes or fails; the README quotes what it prints on the 2-core reference machine.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
+import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
+import type { OriginalRecord } from '../src/corpus/records';
+import { articleFromText, type Article } from '../src/extract/article';
+import { articleFromHtml } from '../src/extract/parse-html';
+import { hashString } from '../src/fingerprint/hash';
+import { minhash } from '../src/fingerprint/minhash';
+import { LEXICAL_PERMUTATIONS } from '../src/fingerprint/params';
+import { analyzeArticle, fingerprintArticle } from '../src/report/analyze';
+import { tokenize } from '../src/text/tokens';
+import { brownHalves, brownTexts } from '../tests/support/brown';
+
+const require = createRequire(import.meta.url);
+const { Minhash } = require('minhash') as { Minhash: new (o: { numPerm: number }) => { update(s: string): void } };
+
+type Row = Record<string, string>;
+const rows: Record<string, Row[]> = {};
+const record = (table: string, row: Row): void => {
+  (rows[table] ??= []).push(row);
+};
+
+/** Median milliseconds of `run`, after warming up. */
+function time(run: () => unknown, { iterations = 20, warmup = 3 } = {}): number {
+  for (let i = 0; i < warmup; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** A real article of about `words` words: Brown texts run together. */
+function articleOfWords(words: number): string[] {
+  const paragraphs: string[] = [];
+  let count = 0;
+  for (const text of brownTexts()) {
+    for (const p of text.paragraphs) {
+      paragraphs.push(p);
+      count += p.split(' ').length;
+      if (count >= words) return paragraphs;
+    }
+  }
+  return paragraphs;
+}
+
+const pageHtml = (paragraphs: string[]): string =>
+  `<!doctype html><html><head><title>Bench</title></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Bench article</h1>${paragraphs
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('\n')}</article><footer>© Bench</footer></body></html>`;
+
+// 1. Extraction and fingerprinting.
+for (const words of [1_000, 5_000, 20_000]) {
+  const paragraphs = articleOfWords(words);
+  const html = pageHtml(paragraphs);
+  const article: Article = articleFromHtml(html);
+  record('Extract and fingerprint one article (median ms)', {
+    words: words.toLocaleString('en'),
+    paragraphs: String(paragraphs.length),
+    'extract (linkedom + Readability)': ms(time(() => articleFromHtml(html), { iterations: 10 })),
+    fingerprint: ms(time(() => fingerprintArticle(article))),
+    'target (5k words)': words === 5_000 ? '< 10' : '',
+  });
+}
+
+// 2. The minhash package's update loop beside ours, same shingles, same permutations.
+{
+  const tokens = tokenize(articleOfWords(1_000).join(' '));
+  const shingles = tokens.slice(0, -2).map((_, i) => tokens.slice(i, i + 3).join(' '));
+  for (const permutations of [LEXICAL_PERMUTATIONS, 128]) {
+    const theirs = time(() => {
+      const m = new Minhash({ numPerm: permutations });
+      for (const s of shingles) m.update(s);
+    });
+    const ours = time(() => minhash(shingles.map(hashString), permutations));
+    record('MinHash of a 1,000-word article’s shingles (median ms)', {
+      shingles: String(shingles.length),
+      permutations: String(permutations),
+      '`minhash` package update loop': ms(theirs),
+      'Repost Radar minhash()': ms(ours),
+      speed_up: `${(theirs / ours).toFixed(0)}×`,
+    });
+  }
+}
+
+// 3. Corpora of 1k, 10k and 100k originals: synthetic articles of six paragraphs, each
+// paragraph two real Brown sentences drawn by a fixed pseudo-random sequence.
+export function syntheticCorpus(size: number): OriginalRecord[] {
+  const sentences = brownTexts().flatMap((t) => t.paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/)));
+  let state = 12345;
+  const next = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  return Array.from({ length: size }, (_, i) => ({
+    id: `synthetic-${i}`,
+    title: `Synthetic original ${i}`,
+    author: 'Bench',
+    publisher: 'Bench',
+    url: `https://example.org/${i}`,
+    published: '2022-01-01',
+    text: Array.from(
+      { length: 6 },
+      () => `${sentences[next() % sentences.length]} ${sentences[next() % sentences.length]}`,
+    ).join('\n\n'),
+  }));
+}
+
+const seedOriginal = readFileSync(new URL('../corpus/originals.jsonl', import.meta.url), 'utf8');
+const seeds = new URL('../../shared/seeds/', import.meta.url);
+const queries: [string, Article][] = [
+  ['seed 000 (translated)', articleFromText(readFileSync(new URL('000_8e8e7980e4e1fe70.txt', seeds), 'utf8'))],
+  ['seed 001 (cut copy)', articleFromText(readFileSync(new URL('001_68902a6768e9b682.txt', seeds), 'utf8'))],
+  [
+    'unrelated article',
+    { title: '', byline: '', siteName: '', url: '', paragraphs: brownHalves().second[7]!.paragraphs },
+  ],
+];
+const dir = mkdtempSync(join(tmpdir(), 'repost-radar-bench-'));
+// BENCH_CORPORA=1000,10000 runs fewer sizes (the full run takes about three minutes).
+const sizes = (process.env['BENCH_CORPORA'] ?? '1000,10000,100000').split(',').map(Number);
+for (const size of sizes) {
+  const originals = [...JSON.parse(`[${seedOriginal.trim().split('\n').join(',')}]`), ...syntheticCorpus(size - 1)];
+  let start = performance.now();
+  const index: CorpusIndex = buildCorpusIndex(originals);
+  const buildMs = performance.now() - start;
+  const file = join(dir, `corpus-${size}.rrx`);
+  writeFileSync(file, serializeIndex(index));
+  const bytes = statSync(file).size;
+  start = performance.now();
+  const loaded = deserializeIndex(readFileSync(file));
+  const loadMs = performance.now() - start;
+  const row: Row = {
+    originals: size.toLocaleString('en'),
+    paragraphs: index.paragraphs.length.toLocaleString('en'),
+    'build (s)': (buildMs / 1000).toFixed(1),
+    'index on disk (MB)': (bytes / 1048576).toFixed(1),
+    'load (ms)': ms(loadMs),
+  };
+  for (const [name, article] of queries) {
+    const fingerprints = fingerprintArticle(article);
+    row[`query: ${name} (ms)`] = ms(time(() => analyzeArticle(article, loaded, fingerprints)));
+  }
+  record(
+    'Corpus size, load and query (retrieval + alignment + findings, page already fingerprinted; target < 5 ms at 100k)',
+    row,
+  );
+  rmSync(file);
+}
+rmSync(dir, { recursive: true, force: true });
+
+for (const [title, table] of Object.entries(rows)) {
+  const columns = Object.keys(table[0]!);
+  const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${title}\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+  for (const r of table) console.log(line(columns.map((c) => r[c] ?? '')));
+}

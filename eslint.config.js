@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import autoImports from './.wxt/eslint-auto-imports.mjs';
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  autoImports,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Page text is untrusted: render it as text.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Page text is untrusted: never assign it as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    // The pure pipeline must not reach for browser APIs or DOM globals.
+    files: ['src/text/**', 'src/fingerprint/**', 'src/corpus/**', 'src/match/**', 'src/detect/**', 'src/report/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'browser',
+        'chrome',
+        'navigator',
+        'fetch',
+        'localStorage',
+      ],
+    },
+  },
+);
