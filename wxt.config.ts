@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Permissions are the least that does the job: `storage` keeps each tab's report in
@@ -5,6 +6,13 @@ import { defineConfig } from 'wxt';
 // script reads pages; nothing asks for network access, and nothing is sent anywhere.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The corpus index ships as a file of its own (fetched by the background), not
+    // inlined into a script: it loads as typed-array views, and can be replaced.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('assets/corpus.rrx'), relativeDest: 'corpus.rrx' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Repost Radar',
     description:
@@ -16,7 +24,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'repost-radar@repost-radar.org',
-              strict_min_version: '115.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,1 +1,71 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { badgeFor } from '../src/browser/badge';
+import { bundledIndex } from '../src/browser/corpus';
+import { sendToTab } from '../src/browser/messaging';
+import { isMessage, type Message, type Replies, type TabReport } from '../src/browser/protocol';
+import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
+import { articleFromHtml } from '../src/extract/parse-html';
+import { analyzeArticle } from '../src/report/analyze';
+
+/** A check older than this was lost (the service worker stopped mid-way): ask again. */
+const STALE_CHECK_MS = 10_000;
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isMessage(message)) return undefined;
+    return handle(message, sender.tab?.id);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void removeTabReport(tabId));
+});
+
+async function handle(message: Message, senderTab: number | undefined): Promise<Replies[Message['type']]> {
+  switch (message.type) {
+    case 'page-ready':
+      if (senderTab !== undefined) await checkPage(senderTab, message.url, message.html);
+      return;
+    case 'page-skipped':
+      if (senderTab !== undefined)
+        await publish(senderTab, { status: 'skipped', url: message.url, reason: message.reason });
+      return;
+    case 'get-tab-report': {
+      const report = await getTabReport(message.tabId);
+      if (report?.status === 'checking' && Date.now() - report.since > STALE_CHECK_MS) {
+        await sendToTab(message.tabId, { type: 'resend-page' });
+      }
+      return report;
+    }
+    case 'resend-page':
+      return;
+  }
+}
+
+async function checkPage(tabId: number, url: string, html: string): Promise<void> {
+  const checkId = `${Date.now()}-${Math.random()}`;
+  await publish(tabId, { status: 'checking', url, since: Date.now(), checkId });
+  let result: TabReport;
+  try {
+    const analysis = analyzeArticle(articleFromHtml(html, url), await bundledIndex());
+    result = { status: 'checked', url, checkedAt: Date.now(), analysis };
+  } catch (error) {
+    result = { status: 'failed', url, message: error instanceof Error ? error.message : String(error) };
+  }
+  // A newer check of the same tab (a single-page site moved on) wins over this one.
+  const current = await getTabReport(tabId);
+  if (current?.status === 'checking' && current.checkId !== checkId) return;
+  await publish(tabId, result);
+}
+
+async function publish(tabId: number, report: TabReport): Promise<void> {
+  await setTabReport(tabId, report);
+  const badge = badgeFor(report);
+  const action = browser.action ?? browser.browserAction;
+  try {
+    await Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]);
+  } catch {
+    // The tab was closed meanwhile: nothing to show.
+  }
+}

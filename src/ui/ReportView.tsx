@@ -1,0 +1,202 @@
+import type { TabReport } from '../browser/protocol';
+import type { Finding, MatchInfo, Report } from '../report/report';
+
+// Page text is untrusted: everything here is rendered as text by Preact, never as HTML.
+
+const CATEGORY_LABEL: Record<string, string> = {
+  'author-bio': 'Author bio',
+  'source-credit': 'Source credit',
+  comments: 'Comments',
+  promo: 'Promotion',
+  other: 'Inserted text',
+};
+
+/** Whether this browser can open a page scrolled to a quoted passage (#:~:text=). */
+const textFragments = typeof document !== 'undefined' && 'fragmentDirective' in document;
+
+export function ReportView({ report }: { report: TabReport | null }) {
+  if (!report) {
+    return (
+      <Verdict tone="neutral" title="Nothing checked on this page">
+        Repost Radar checks web pages (http and https) when they load. Reload the page to check it.
+      </Verdict>
+    );
+  }
+  switch (report.status) {
+    case 'checking':
+      return (
+        <Verdict tone="neutral" title="Checking this page…" busy>
+          Comparing the article with the known originals, on this computer.
+        </Verdict>
+      );
+    case 'skipped':
+      return (
+        <Verdict tone="neutral" title={report.reason === 'too-large' ? 'Page too large to check' : 'Not an article'}>
+          {report.reason === 'too-large'
+            ? 'This page is too large for Repost Radar to check.'
+            : 'This page does not look like a news or opinion article, so there is nothing to compare.'}
+        </Verdict>
+      );
+    case 'failed':
+      return (
+        <Verdict tone="neutral" title="Could not check this page">
+          {report.message}
+        </Verdict>
+      );
+    case 'checked':
+      return <CheckedView report={report.analysis.report} />;
+  }
+}
+
+function CheckedView({ report }: { report: Report }) {
+  switch (report.verdict) {
+    case 'not-an-article':
+      return (
+        <Verdict tone="neutral" title="Not an article">
+          {report.message}
+        </Verdict>
+      );
+    case 'unrelated':
+      return (
+        <Verdict tone="neutral" title="No known original">
+          This page does not match any of the originals Repost Radar knows. That is not a verdict on the page: the
+          corpus of originals is small.
+        </Verdict>
+      );
+    case 'original':
+      return (
+        <>
+          <Verdict tone="good" title="Original text">
+            {report.message}
+          </Verdict>
+          {report.match && <OriginalCard match={report.match} />}
+        </>
+      );
+    case 'repost':
+      return (
+        <>
+          <Verdict
+            tone="bad"
+            title={`Repost — ${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} found`}
+          >
+            {report.message}
+          </Verdict>
+          {report.match && <OriginalCard match={report.match} />}
+          {report.findings.map((finding) => (
+            <FindingView key={finding.kind} finding={finding} />
+          ))}
+        </>
+      );
+  }
+}
+
+function Verdict(props: {
+  tone: 'good' | 'bad' | 'neutral';
+  title: string;
+  busy?: boolean;
+  children: preact.ComponentChildren;
+}) {
+  return (
+    <section class={`verdict verdict-${props.tone}`} aria-live="polite" aria-busy={props.busy ? 'true' : undefined}>
+      <h1 class="verdict-title">{props.title}</h1>
+      <p class="verdict-message">{props.children}</p>
+    </section>
+  );
+}
+
+function OriginalCard({ match }: { match: MatchInfo }) {
+  const by = [match.author, match.publisher, match.published].filter(Boolean).join(' · ');
+  return (
+    <section class="original" aria-label="The original">
+      <p class="original-label">Original</p>
+      <p class="original-title">{match.title}</p>
+      {by && <p class="original-by">{by}</p>}
+      <p class="original-stats">
+        {Math.round(match.coverage * 100)}% of its paragraphs are on this page · similarity{' '}
+        {match.similarity.toFixed(2)}
+      </p>
+      {match.url && (
+        <a class="button" href={match.url} target="_blank" rel="noopener noreferrer">
+          Open the original
+        </a>
+      )}
+    </section>
+  );
+}
+
+function FindingView({ finding }: { finding: Finding }) {
+  switch (finding.kind) {
+    case 'machine-translation':
+      return (
+        <details class={`finding severity-${finding.severity}`} open>
+          <summary>
+            <span class="finding-title">Machine translated</span>
+            <span class="finding-meta">confidence {Math.round(finding.confidence * 100)}%</span>
+          </summary>
+          <p class="finding-summary">{finding.summary}.</p>
+          <ul class="pairs">
+            {finding.evidence.map((e, i) => (
+              <li key={i} class="pair">
+                <div class="pair-columns">
+                  <blockquote class="pair-page">
+                    <span class="pair-label">This page</span>
+                    {e.page}
+                  </blockquote>
+                  <blockquote class="pair-original">
+                    <span class="pair-label">Original</span>
+                    {e.original}
+                  </blockquote>
+                </div>
+                <p class="pair-why">{e.why}</p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      );
+    case 'missing-paragraphs':
+      return (
+        <details class={`finding severity-${finding.severity}`} open>
+          <summary>
+            <span class="finding-title">Paragraphs missing</span>
+            <span class="finding-meta">{finding.paragraphs.length}</span>
+          </summary>
+          <p class="finding-summary">{finding.summary}.</p>
+          <ol class="missing">
+            {finding.paragraphs.map((p) => (
+              <li key={p.index} value={p.index + 1}>
+                <span class="missing-text">{p.text}</span>
+                {p.link && (
+                  <a
+                    href={textFragments ? p.link : p.link.replace(/#.*$/, '')}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {textFragments ? `Open the original at paragraph ${p.index + 1}` : 'Open the original'}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
+      );
+    case 'added-boilerplate':
+      return (
+        <details class={`finding severity-${finding.severity}`} open>
+          <summary>
+            <span class="finding-title">Added boilerplate</span>
+            <span class="finding-meta">{finding.paragraphs.length}</span>
+          </summary>
+          <p class="finding-summary">{finding.summary}.</p>
+          <ul class="added">
+            {finding.paragraphs.map((p, i) => (
+              <li key={i}>
+                <span class={`category category-${p.category}`}>{CATEGORY_LABEL[p.category] ?? p.category}</span>
+                <span class="added-text">{p.text}</span>
+                {p.note && <span class="added-note">{p.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      );
+  }
+}
