@@ -1,0 +1,108 @@
+// Debian's Chromium with the built extension loaded, driven by playwright-core.
+import { mkdirSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { TabReport } from '../../src/browser/protocol';
+import { assertBuilt, extensionDir } from './pages';
+
+export const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  assertBuilt('chrome-mv3');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dist = extensionDir('chrome-mv3');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(first.url()).host;
+  return {
+    context,
+    extensionId,
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      if (live) return live;
+      // Stopped: any extension page that messages the background starts it again.
+      const waking = context.waitForEvent('serviceworker');
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=1`);
+      const worker = await waking;
+      await page.close();
+      return worker;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** All tab reports the background has stored, by tab id. */
+export async function storedReports(ext: ExtensionBrowser): Promise<Map<number, TabReport>> {
+  const worker = await ext.worker();
+  const all = (await worker.evaluate(() => chrome.storage.session.get(null))) as Record<string, TabReport>;
+  return new Map(Object.entries(all).map(([key, report]) => [Number(key.slice(4)), report]));
+}
+
+/** Waits for the finished report of the tab showing `url`. */
+export async function finishedReport(
+  ext: ExtensionBrowser,
+  url: string,
+  timeoutMs = 15_000,
+): Promise<{ tabId: number; report: TabReport }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const [tabId, report] of await storedReports(ext)) {
+      if (report.url === url && report.status !== 'checking') return { tabId, report };
+    }
+    if (Date.now() > deadline) throw new Error(`no report for ${url} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function badgeText(ext: ExtensionBrowser, tabId: number): Promise<string> {
+  const worker = await ext.worker();
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Opens the popup for a tab (as a page: Playwright cannot open the toolbar popup). */
+export async function openPopup(
+  ext: ExtensionBrowser,
+  tabId: number,
+  screenshot?: string,
+  dark = false,
+): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 464, height: 600 });
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await page.waitForSelector('.verdict-title');
+  await page.waitForFunction(() => !document.querySelector('.verdict-title')?.textContent?.startsWith('Checking'));
+  if (screenshot) await page.screenshot({ path: `${SCREENSHOTS}${screenshot}.png`, fullPage: true });
+  return page;
+}
+
+/** Stops the extension's service worker, as Chrome does when it has been idle. */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto('chrome://serviceworker-internals/');
+  const registration = page.locator('.serviceworker-registration', { hasText: ext.extensionId });
+  await registration.locator('cr-button[data-command="stop"]').first().click();
+  await registration.locator('.serviceworker-running-status .value', { hasText: 'STOPPED' }).first().waitFor();
+  await page.close();
+}

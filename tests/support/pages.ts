@@ -1,0 +1,104 @@
+// Pages the browser tests and the benchmark serve on 127.0.0.1: the seed pages, real
+// articles from the Brown corpus in ordinary article markup, a page that is not an
+// article, a huge article, and a single-page site that swaps its article in place.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brownHalves } from './brown';
+import { SEED_EXPECTATIONS, seedPage, seedText } from './seeds';
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function articlePage(title: string, paragraphs: readonly string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
+<body><header class="site-header"><a href="/">The Daily Example</a><nav><a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>${escape(title)}</h1><p class="byline">By A. Reporter</p>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+</article></main><footer><p>© The Daily Example</p></footer></body></html>`;
+}
+
+const realArticles = (): { id: string; html: string }[] =>
+  brownHalves()
+    .second.filter((t) => t.genre === 'a' || t.genre === 'b')
+    .slice(0, 3)
+    .map((t) => ({ id: t.id, html: articlePage(`Report ${t.id}`, t.paragraphs) }));
+
+const nonArticle = `<!doctype html><html><head><title>Shop</title></head><body><nav>${Array.from(
+  { length: 40 },
+  (_, i) => `<a href="/c/${i}">Category ${i}</a>`,
+).join(
+  ' ',
+)}</nav><div class="grid">${Array.from({ length: 30 }, (_, i) => `<div class="card"><a href="/p/${i}">Product ${i}</a> $${i}.99</div>`).join('')}</div></body></html>`;
+
+/** About 20,000 words of real text, with the markup weight of a real page. */
+export function hugePage(): string {
+  const paragraphs = brownHalves()
+    .second.slice(10, 30)
+    .flatMap((t) => t.paragraphs);
+  return articlePage('A very long read', paragraphs).replace(
+    '</body>',
+    `<aside>${Array.from({ length: 2000 }, (_, i) => `<div class="widget"><span>item ${i}</span></div>`).join('')}</aside></body>`,
+  );
+}
+
+/** A single-page site: shows one article, then swaps in the seed 001 repost at /spa/next. */
+function spaPage(): string {
+  const first = brownHalves().second[42]!.paragraphs;
+  const next = seedText(SEED_EXPECTATIONS[1]!)
+    .split(/\n+/)
+    .filter((l) => l.trim() !== '');
+  return `${articlePage('Single-page site', first).replace(
+    '</body>',
+    `<script>
+const next = ${JSON.stringify(next)};
+window.swapArticle = () => {
+  history.pushState({}, '', '/spa/next');
+  const article = document.querySelector('article');
+  article.replaceChildren(...next.map((text) => { const p = document.createElement('p'); p.textContent = text; return p; }));
+};
+</script></body>`,
+  )}`;
+}
+
+export interface PageServer {
+  readonly origin: string;
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+export async function servePages(): Promise<PageServer> {
+  const routes = new Map<string, string>();
+  for (const e of SEED_EXPECTATIONS) routes.set(`/seed-${e.seed}.html`, seedPage(e));
+  for (const a of realArticles()) routes.set(`/real/${a.id}.html`, a.html);
+  routes.set('/shop.html', nonArticle);
+  routes.set('/huge.html', hugePage());
+  routes.set('/spa/start', spaPage());
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const body = routes.get((req.url ?? '').split('?')[0]!);
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const realArticleIds = (): string[] => realArticles().map((a) => a.id);
+export const extensionDir = (browser: 'chrome-mv3' | 'firefox-mv2'): string =>
+  new URL(`../../.output/${browser}/`, import.meta.url).pathname;
+export function assertBuilt(browser: 'chrome-mv3' | 'firefox-mv2'): void {
+  try {
+    readFileSync(`${extensionDir(browser)}manifest.json`);
+  } catch {
+    throw new Error(`.output/${browser} is missing: run \`npm run build\` first (npm test does)`);
+  }
+}
