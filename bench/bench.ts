@@ -160,6 +160,19 @@ for (const size of sizes) {
 }
 rmSync(dir, { recursive: true, force: true });
 
+// 4. The extension in Chromium (needs `npm run build` and Debian's chromium).
+try {
+  const { extensionBench } = await import('./extension');
+  for (const row of await extensionBench()) {
+    record(
+      'Extension in Chromium: content script on the page, and page load to report (targets: no task over 50 ms, < 300 ms)',
+      row,
+    );
+  }
+} catch (error) {
+  console.log(`(extension figures skipped: ${error instanceof Error ? error.message : String(error)})`);
+}
+
 for (const [title, table] of Object.entries(rows)) {
   const columns = Object.keys(table[0]!);
   const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => (r[c] ?? '').length)));

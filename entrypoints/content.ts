@@ -8,9 +8,9 @@ import { isMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
 // where extraction and matching run. It never writes anything into the page.
 
 /** The page has settled when nothing changed in its body for this long... */
-const QUIET_MS = 400;
+const QUIET_MS = 150;
 /** ...or, on pages that never stop changing, after this long. */
-const MAX_WAIT_MS = 3_000;
+const MAX_WAIT_MS = 2_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -83,3 +83,10 @@ describe('LSH lookups', () => {
     expect(bandKeys(paragraph.lexical, 2, 4)).toHaveLength(2);
   });
 });
+
+describe('the bundled index (assets/corpus.rrx)', () => {
+  it('is what `npm run corpus:build` makes of corpus/originals.jsonl', () => {
+    const shipped = readFileSync(new URL('../../assets/corpus.rrx', import.meta.url));
+    expect(new Uint8Array(shipped)).toEqual(serializeIndex(buildCorpusIndex(records)));
+  });
+});

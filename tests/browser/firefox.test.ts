@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabReport } from '../../src/browser/protocol';
+import { SCREENSHOTS } from '../support/chromium';
+import { expectSeedReport } from '../support/expect-report';
+import { assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
+import { SEED_EXPECTATIONS } from '../support/seeds';
+
+// Firefox ESR (Debian's firefox-esr) with the Firefox build installed as a temporary
+// add-on over WebDriver BiDi. Its internal UUID is fixed by a preference so the test
+// can open the popup page.
+const GECKO_ID = 'repost-radar@repost-radar.org';
+const UUID = '3f6a2b1e-7c4d-4e8f-9a0b-1c2d3e4f5a6b';
+
+let server: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt('firefox-mv2');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await servePages();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await browser.installExtension(extensionDir('firefox-mv2'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Reads the stored reports from an extension page, waiting for the one for `url`. */
+async function finishedReport(extensionPage: Page, url: string): Promise<{ tabId: number; report: TabReport }> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const all = (await extensionPage.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
+    )) as Record<string, TabReport>;
+    for (const [key, report] of Object.entries(all)) {
+      if (report.url === url && report.status !== 'checking') return { tabId: Number(key.slice(4)), report };
+    }
+    if (Date.now() > deadline) throw new Error(`no report for ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Opens an extension page. Firefox does not always report such a navigation as done
+ * over WebDriver BiDi, so the test waits for the page's own content instead.
+ */
+async function openExtensionPage(page: Page, path: string, selector: string): Promise<void> {
+  void page.goto(`moz-extension://${UUID}/${path}`, { timeout: 0 }).catch(() => undefined);
+  await page.waitForSelector(selector, { timeout: 20_000 });
+}
+
+describe('the extension in Firefox ESR', () => {
+  it('checks the seed pages and shows the popup', async () => {
+    const extensionPage = await browser.newPage();
+    await openExtensionPage(extensionPage, 'popup.html?tabId=1', '.verdict-title');
+    for (const e of SEED_EXPECTATIONS.filter((s) => ['000', '001', '002', '004'].includes(s.seed))) {
+      const page = await browser.newPage();
+      const url = `${server.origin}/seed-${e.seed}.html`;
+      await page.goto(url);
+      const { tabId, report } = await finishedReport(extensionPage, url);
+      if (report.status !== 'checked') throw new Error(`seed ${e.seed}: ${report.status}`);
+      expectSeedReport(report.analysis.report, e);
+
+      const popup = await browser.newPage();
+      await popup.setViewport({ width: 464, height: 600 });
+      await openExtensionPage(popup, `popup.html?tabId=${tabId}`, '.verdict-title');
+      const text = await popup.evaluate(() => document.body.innerText);
+      if (e.seed === '000') {
+        expect(text).toMatch(/Machine translated/);
+        expect(text).toMatch(/Donald-43Westbrook/);
+        await popup.screenshot({ path: `${SCREENSHOTS}firefox-seed-000.png`, fullPage: true });
+      }
+      if (e.seed === '001') expect(text).toMatch(/Paragraphs missing\s*6/);
+      if (e.seed === '002') expect(text).toMatch(/Original text/);
+      if (e.seed === '004') expect(text).toMatch(/No known original/);
+      await popup.close();
+      await page.close();
+    }
+    await extensionPage.close();
+  });
+});
