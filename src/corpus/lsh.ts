@@ -2,8 +2,9 @@ import { combine } from '../fingerprint/hash';
 import { SIGNATURE_BITS } from '../fingerprint/params';
 
 const MASK = (1 << SIGNATURE_BITS) - 1;
-// A bucket this full says nothing (shared boilerplate such as "Follow us"): skip it.
-const MAX_BUCKET = 512;
+// A bucket this full says nothing (boilerplate shared by many originals, such as
+// "Follow us"): skip it rather than verify dozens of candidates.
+const MAX_BUCKET = 64;
 
 /**
  * Locality-sensitive hashing over paragraph signatures, stored as two parallel typed

@@ -110,12 +110,13 @@ function rewordedEvidence(t: PairText): TranslationEvidence {
 /** Names in the original paragraph that the page spells differently ("Erica" → "Erika"). */
 function respelledNames(t: PairText): TranslationEvidence[] {
   const pageText = foldTypography(t.page);
-  const pageWords = new Set(properNames(t.page).flatMap((name) => name.split(' ')));
+  let pageWords: string[] | undefined; // the page's names, found only when needed
   const found: TranslationEvidence[] = [];
   for (const name of t.original.names) {
     for (const word of name.split(' ')) {
       if (word.length < 4 || pageText.includes(word)) continue;
-      const variant = [...pageWords].find(
+      pageWords ??= [...new Set(properNames(t.page).flatMap((n) => n.split(' ')))];
+      const variant = pageWords.find(
         (w) =>
           w.length >= 4 &&
           w[0] === word[0] &&

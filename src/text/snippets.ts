@@ -61,14 +61,19 @@ export function properNames(paragraph: string): string[] {
   return [...names];
 }
 
-const APOSTROPHE_WORD = /\p{L}+'\p{L}+/gu;
 const CONTRACTED_IS = new Set(["it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"]);
 const CONTRACTED_ENDING = /(?:n't|'re|'ll|'ve|'d|'m)$/;
 
 /** Contractions such as "can't", "it's", "we're": machine translation expands them. */
 export function countContractions(text: string): number {
   let count = 0;
-  for (const word of foldTypography(text).toLowerCase().match(APOSTROPHE_WORD) ?? []) {
+  // Only words with an apostrophe can be contractions: look at those alone.
+  for (const raw of text.split(/\s+/)) {
+    if (!raw.includes("'") && !raw.includes('\u2019')) continue;
+    const word = raw
+      .replace(/\u2019/g, "'")
+      .toLowerCase()
+      .replace(/^[^a-z]+|[^a-z]+$/g, '');
     if (CONTRACTED_ENDING.test(word) || CONTRACTED_IS.has(word)) count++;
   }
   return count;

@@ -128,12 +128,11 @@ function FindingView({ finding }: { finding: Finding }) {
   switch (finding.kind) {
     case 'machine-translation':
       return (
-        <details class={`finding severity-${finding.severity}`} open>
-          <summary>
-            <span class="finding-title">Machine translated</span>
-            <span class="finding-meta">confidence {Math.round(finding.confidence * 100)}%</span>
-          </summary>
-          <p class="finding-summary">{finding.summary}.</p>
+        <FindingSection
+          finding={finding}
+          title="Machine translated"
+          meta={`confidence ${Math.round(finding.confidence * 100)}%`}
+        >
           <ul class="pairs">
             {finding.evidence.map((e, i) => (
               <li key={i} class="pair">
@@ -151,16 +150,11 @@ function FindingView({ finding }: { finding: Finding }) {
               </li>
             ))}
           </ul>
-        </details>
+        </FindingSection>
       );
     case 'missing-paragraphs':
       return (
-        <details class={`finding severity-${finding.severity}`} open>
-          <summary>
-            <span class="finding-title">Paragraphs missing</span>
-            <span class="finding-meta">{finding.paragraphs.length}</span>
-          </summary>
-          <p class="finding-summary">{finding.summary}.</p>
+        <FindingSection finding={finding} title="Paragraphs missing" meta={String(finding.paragraphs.length)}>
           <ol class="missing">
             {finding.paragraphs.map((p) => (
               <li key={p.index} value={p.index + 1}>
@@ -177,16 +171,11 @@ function FindingView({ finding }: { finding: Finding }) {
               </li>
             ))}
           </ol>
-        </details>
+        </FindingSection>
       );
     case 'added-boilerplate':
       return (
-        <details class={`finding severity-${finding.severity}`} open>
-          <summary>
-            <span class="finding-title">Added boilerplate</span>
-            <span class="finding-meta">{finding.paragraphs.length}</span>
-          </summary>
-          <p class="finding-summary">{finding.summary}.</p>
+        <FindingSection finding={finding} title="Added boilerplate" meta={String(finding.paragraphs.length)}>
           <ul class="added">
             {finding.paragraphs.map((p, i) => (
               <li key={i}>
@@ -196,7 +185,21 @@ function FindingView({ finding }: { finding: Finding }) {
               </li>
             ))}
           </ul>
-        </details>
+        </FindingSection>
       );
   }
+}
+
+/** One finding: a foldable section with its title, a count or confidence, and its summary. */
+function FindingSection(props: { finding: Finding; title: string; meta: string; children: preact.ComponentChildren }) {
+  return (
+    <details class={`finding severity-${props.finding.severity}`} open>
+      <summary>
+        <span class="finding-title">{props.title}</span>
+        <span class="finding-meta">{props.meta}</span>
+      </summary>
+      <p class="finding-summary">{props.finding.summary}.</p>
+      {props.children}
+    </details>
+  );
 }
