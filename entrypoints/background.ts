@@ -44,8 +44,10 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
   await publish(tabId, { status: 'checking', url, since: Date.now(), checkId });
   let result: TabReport;
   try {
-    const analysis = analyzeArticle(articleFromHtml(html, url), await bundledIndex());
-    result = { status: 'checked', url, checkedAt: Date.now(), analysis };
+    const { article, ...analysis } = analyzeArticle(articleFromHtml(html, url), await bundledIndex());
+    // The text outside the article only served the check: keep the stored report small.
+    const { outside: _outside, ...kept } = article;
+    result = { status: 'checked', url, checkedAt: Date.now(), analysis: { ...analysis, article: kept } };
   } catch (error) {
     result = { status: 'failed', url, message: error instanceof Error ? error.message : String(error) };
   }

@@ -24,12 +24,16 @@ export function extractArticle(doc: Document, url = ''): Article {
     parsed = null; // malformed pages fall back to the page's own paragraphs below
   }
   const root = parsed?.content ?? doc.body ?? doc.documentElement;
+  const paragraphs = root ? blockTexts(root) : [];
+  const kept = new Set(paragraphs);
+  const everything = doc.body ? blockTexts(doc.body, false) : [];
   return {
     title: tidyWhitespace(parsed?.title ?? doc.title ?? ''),
     byline: tidyWhitespace(parsed?.byline ?? ''),
     siteName: tidyWhitespace(parsed?.siteName ?? meta.siteName),
     url: meta.url,
-    paragraphs: root ? blockTexts(root) : [],
+    paragraphs,
+    outside: everything.filter((text) => !kept.has(text)),
   };
 }
 
@@ -43,27 +47,36 @@ function pageMeta(doc: Document, url: string): { url: string; siteName: string }
   };
 }
 
-/** The text of each paragraph-level block under `root`, in document order. */
-function blockTexts(root: Element): string[] {
+/**
+ * The text of each paragraph-level block under `root`, in document order; without
+ * `filter`, chrome and link-heavy blocks are kept too.
+ */
+function blockTexts(root: Element, filter = true): string[] {
   const out: string[] = [];
+  const push = (element: Element): void => (filter ? pushBlock(element, out) : pushText(element, out));
   const visit = (element: Element): void => {
-    if (isChrome(element)) return;
+    if (filter && isChrome(element)) return;
     const tag = element.tagName.toUpperCase();
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
     const nested = BLOCKS.has(tag) && hasBlockChild(element);
     if (BLOCKS.has(tag) && !nested) {
-      pushBlock(element, out);
+      push(element);
       return;
     }
     if (!BLOCKS.has(tag) && hasOwnText(element)) {
       // A div holding bare text (and inline elements) is a paragraph too.
-      pushBlock(element, out);
+      push(element);
       return;
     }
     for (const child of Array.from(element.children)) visit(child);
   };
   visit(root);
   return out;
+}
+
+function pushText(element: Element, out: string[]): void {
+  const text = tidyWhitespace(element.textContent ?? '');
+  if (text) out.push(text);
 }
 
 function pushBlock(element: Element, out: string[]): void {

@@ -11,6 +11,7 @@ import {
 } from '../fingerprint/fingerprint';
 import { alignWithOriginal, type Alignment } from '../match/align';
 import { retrieveCandidates } from '../match/retrieve';
+import { COPY_WORDING, pairSimilarity } from '../match/similarity';
 import type { AddedParagraph, Finding, MatchInfo, Report } from './report';
 
 /** Running text below this many words is not an article (menus, search pages, stubs). */
@@ -110,7 +111,11 @@ function judge(
   if (sameSite(article.url, original.url)) {
     return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
   }
-  const missing = missingParagraphsFinding(alignment.missing, original, records);
+  const missing = missingParagraphsFinding(
+    notElsewhereOnPage(alignment.missing, article, index, original),
+    original,
+    records,
+  );
   const translation = detectTranslation(
     alignment.pairs,
     article.paragraphs,
@@ -146,6 +151,29 @@ function judge(
     findings,
     message: `This page is a repost of “${original.title}”${byWhom(original)}: ${what.join(', ')}.`,
   };
+}
+
+/**
+ * Keeps the missing paragraphs that are nowhere on the page: not in a block that
+ * extraction left out (an aside, a box with an unlucky class name). Calling a paragraph
+ * cut when it is on the page would accuse the page wrongly.
+ */
+function notElsewhereOnPage(
+  missing: readonly number[],
+  article: Article,
+  index: CorpusIndex,
+  original: IndexedOriginal,
+): number[] {
+  const outside = article.outside?.filter((text) => /\p{L}/u.test(text)) ?? [];
+  if (missing.length === 0 || outside.length === 0) return [...missing];
+  const blocks = outside.map(fingerprintParagraph);
+  return missing.filter(
+    (j) =>
+      !blocks.some((block) => {
+        const sim = pairSimilarity(block, index, original.firstParagraph + j);
+        return sim.kind !== 'none' || sim.wording >= COPY_WORDING;
+      }),
+  );
 }
 
 function byWhom(original: IndexedOriginal): string {

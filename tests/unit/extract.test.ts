@@ -83,3 +83,27 @@ describe('extraction', () => {
     expect(analyzeArticle(article, index).report.verdict).toBe('unrelated');
   });
 });
+
+describe('before calling a paragraph missing', () => {
+  const original = JSON.parse(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8')) as {
+    text: string;
+  };
+  const paragraphs = original.text.split('\n\n');
+
+  it('extraction keeps the text of the blocks it left out', () => {
+    const article = articleFromHtml(
+      articlePage(paragraphs.slice(0, 4), '<aside class="related"><p>Also on the page.</p></aside>'),
+    );
+    expect(article.outside).toEqual(expect.arrayContaining(['Home', 'Also on the page.']));
+    expect(article.outside).not.toContain(paragraphs[0]);
+  });
+
+  it('looks for it in those blocks: a paragraph on the page is not missing', () => {
+    const withoutFifth = paragraphs.filter((_, i) => i !== 5);
+    const page = { title: '', byline: '', siteName: '', url: '', paragraphs: withoutFifth };
+    expect(analyzeArticle(page, index).report.verdict).toBe('repost');
+    const { report } = analyzeArticle({ ...page, outside: ['Newsletter', paragraphs[5]!] }, index);
+    expect(report.verdict).toBe('original');
+    expect(report.findings).toEqual([]);
+  });
+});
