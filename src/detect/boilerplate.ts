@@ -1,5 +1,5 @@
 import type { OriginalMeta } from '../corpus/records';
-import type { AddedParagraph, BoilerplateCategory } from '../report/report';
+import type { BoilerplateCategory } from '../report/report';
 import { foldTypography } from '../text/normalize';
 import { countWords } from '../text/tokens';
 
@@ -8,7 +8,13 @@ export type Zone = 'before' | 'inside' | 'after';
 
 /** What an added paragraph is: a finding's category, site chrome, or nothing at all. */
 export type Classification =
-  | { readonly kind: 'finding'; readonly category: BoilerplateCategory; readonly note?: string }
+  | {
+      readonly kind: 'finding';
+      readonly category: BoilerplateCategory;
+      readonly note?: string;
+      /** A bio of someone other than the original's author: the page passes the text off. */
+      readonly otherAuthor?: boolean;
+    }
   | { readonly kind: 'chrome' };
 
 const CREDIT =
@@ -66,6 +72,7 @@ export function classifyAdded(raw: string, zone: Zone, original: OriginalMeta): 
         kind: 'finding',
         category: 'author-bio',
         note: `a bio of “${subject}”, who is not the original's author (${original.author})`,
+        otherAuthor: true,
       };
     }
     return { kind: 'finding', category: 'author-bio', note: subject ? `a bio of ${subject}` : undefined };
@@ -79,10 +86,10 @@ export function classifyAdded(raw: string, zone: Zone, original: OriginalMeta): 
   return { kind: 'finding', category: 'other' };
 }
 
-/** Categories that show a page is passing off or selling someone else's text. */
-export function isTelling(paragraph: AddedParagraph): boolean {
+/** What shows, on its own, that a page republishes someone else's text. */
+export function isTelling(classification: Classification): boolean {
   return (
-    paragraph.category === 'source-credit' ||
-    (paragraph.category === 'author-bio' && (paragraph.note ?? '').includes('not the original'))
+    classification.kind === 'finding' &&
+    (classification.category === 'source-credit' || classification.otherAuthor === true)
   );
 }

@@ -1,5 +1,5 @@
 import type { CorpusIndex, IndexedOriginal } from '../corpus/corpus-index';
-import { classifyAdded, isTelling, type Zone } from '../detect/boilerplate';
+import { classifyAdded, isTelling, type Classification, type Zone } from '../detect/boilerplate';
 import { missingParagraphsFinding } from '../detect/missing';
 import { detectTranslation } from '../detect/translation';
 import type { Article } from '../extract/article';
@@ -122,15 +122,16 @@ function judge(
     fingerprints.map((f) => f.wordCount),
     records,
   );
-  const added = addedParagraphs(article, alignment, original);
-  const telling = added.some(isTelling);
+  const classified = classifiedAdditions(article, alignment, original);
+  const added = classified.map(({ paragraph }) => paragraph);
+  const telling = classified.some(({ classification }) => isTelling(classification));
   const findings: Finding[] = [];
   if (translation) findings.push(translation);
   if (missing) findings.push(missing);
   if (added.length > 0 && (telling || missing || translation)) {
     findings.push({
       kind: 'added-boilerplate',
-      severity: added.some((p) => p.category === 'author-bio' && p.note?.includes('not the original')) ? 'high' : 'low',
+      severity: classified.some(({ classification }) => classification.otherAuthor) ? 'high' : 'low',
       summary: `${added.length} paragraph${added.length === 1 ? '' : 's'} the original does not have: ${[...new Set(added.map((p) => p.category))].join(', ')}`,
       paragraphs: added,
     });
@@ -187,21 +188,21 @@ function originalMessage(original: IndexedOriginal, sameSite: boolean): string {
     : `This page carries the original text of “${original.title}”${byWhom(original)}, complete and unchanged.`;
 }
 
-function addedParagraphs(article: Article, alignment: Alignment, original: IndexedOriginal): AddedParagraph[] {
+/** The page's added paragraphs that are findings (not site chrome), with how they were classified. */
+function classifiedAdditions(
+  article: Article,
+  alignment: Alignment,
+  original: IndexedOriginal,
+): { paragraph: AddedParagraph; classification: Extract<Classification, { kind: 'finding' }> }[] {
   const first = alignment.pairs[0]?.page ?? 0;
   const last = alignment.pairs.at(-1)?.page ?? article.paragraphs.length - 1;
-  const added: AddedParagraph[] = [];
-  for (const i of alignment.added) {
+  return alignment.added.flatMap((i) => {
     const zone: Zone = i < first ? 'before' : i > last ? 'after' : 'inside';
     const classification = classifyAdded(article.paragraphs[i]!, zone, original);
-    if (classification?.kind !== 'finding') continue;
-    added.push({
-      text: article.paragraphs[i]!,
-      category: classification.category,
-      ...(classification.note ? { note: classification.note } : {}),
-    });
-  }
-  return added;
+    if (classification?.kind !== 'finding') return [];
+    const { category, note } = classification;
+    return [{ paragraph: { text: article.paragraphs[i]!, category, ...(note ? { note } : {}) }, classification }];
+  });
 }
 
 function matchInfo(
