@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { tidyWhitespace } from '../text/normalize';
+import { splitParagraphs } from '../text/paragraphs';
 import type { Article } from './article';
 
 // The only DOM-facing module of the pipeline. It takes a Document (the page's own in
@@ -74,9 +75,27 @@ function blockTexts(root: Element, filter = true): string[] {
   return out;
 }
 
+/**
+ * A block's paragraphs. Line breaks (<br>, or the new lines of a <pre>) inside a block
+ * separate paragraphs the way blank lines and single new lines do in plain text: a
+ * page that sets its text as lines in one box still has paragraphs.
+ */
+function blockParagraphs(element: Element): string[] {
+  const parts: string[] = [];
+  const preformatted = element.tagName.toUpperCase() === 'PRE';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3)
+      parts.push(preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/\s+/g, ' '));
+    else if (node.nodeType === 1 && (node as Element).tagName.toUpperCase() === 'BR') parts.push('\n');
+    else node.childNodes.forEach(walk);
+  };
+  walk(element);
+  const text = parts.join('');
+  return text.includes('\n') ? splitParagraphs(text) : [tidyWhitespace(text)].filter(Boolean);
+}
+
 function pushText(element: Element, out: string[]): void {
-  const text = tidyWhitespace(element.textContent ?? '');
-  if (text) out.push(text);
+  out.push(...blockParagraphs(element));
 }
 
 function pushBlock(element: Element, out: string[]): void {
@@ -87,7 +106,7 @@ function pushBlock(element: Element, out: string[]): void {
     0,
   );
   if (linkText / text.length > MAX_LINK_DENSITY) return;
-  out.push(text);
+  out.push(...blockParagraphs(element));
 }
 
 function isChrome(element: Element): boolean {

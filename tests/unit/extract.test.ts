@@ -4,7 +4,8 @@ import { deserializeIndex } from '../../src/corpus/index-file';
 import { articleFromHtml } from '../../src/extract/parse-html';
 import { analyzeArticle } from '../../src/report/analyze';
 import { brownTexts } from '../support/brown';
-import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
+import { expectSeedReport } from '../support/expect-report';
+import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 
 const index = deserializeIndex(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url)));
 const [s000, s001, s002, s003, s004] = SEED_EXPECTATIONS.map((e) => articleFromHtml(seedPage(e)));
@@ -106,4 +107,25 @@ describe('before calling a paragraph missing', () => {
     expect(report.verdict).toBe('original');
     expect(report.findings).toEqual([]);
   });
+});
+
+describe('pages that set their text as lines rather than paragraphs', () => {
+  const layouts: Record<string, (text: string) => string> = {
+    'one <pre>': (text) => `<html><body><pre>${escape(text)}</pre></body></html>`,
+    'lines split by <br>': (text) =>
+      `<html><body><div class="content">${text.split('\n').map(escape).join('<br>\n')}</div></body></html>`,
+    'a <div> per line': (text) =>
+      `<html><body>${text
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => `<div>${escape(l)}</div>`)
+        .join('\n')}</body></html>`,
+  };
+  for (const [layout, toHtml] of Object.entries(layouts)) {
+    it(`gives every seed its verdict and findings as ${layout}`, () => {
+      for (const e of SEED_EXPECTATIONS) {
+        expectSeedReport(analyzeArticle(articleFromHtml(toHtml(seedText(e))), index).report, e);
+      }
+    });
+  }
 });
