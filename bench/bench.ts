@@ -160,7 +160,38 @@ for (const size of sizes) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-// 4. The extension in Chromium (needs `npm run build` and Debian's chromium).
+// 4. Batch checks: a web archive of 505 pages (the seeds among 500 real articles).
+{
+  const { runBatch } = await import('../cli/batch');
+  const { warcPages } = await import('../cli/batch-sources');
+  const { writeWarc } = await import('../tests/support/warc');
+  const { articlePage } = await import('../tests/support/pages');
+  const { SEED_EXPECTATIONS, seedPage } = await import('../tests/support/seeds');
+  const warcDir = mkdtempSync(join(tmpdir(), 'repost-radar-warc-'));
+  const warc = join(warcDir, 'crawl.warc.gz');
+  // Three crawls of the same 505 pages: 1,515 pages, enough for start-up not to dominate.
+  const crawl = (n: number): { url: string; html: string }[] => [
+    ...SEED_EXPECTATIONS.map((e) => ({ url: `https://example.net/${n}/${e.seed}`, html: seedPage(e) })),
+    ...brownHalves().second.map((t) => ({
+      url: `https://example.org/${n}/${t.id}`,
+      html: articlePage(t.id, t.paragraphs),
+    })),
+  ];
+  await writeWarc(warc, [...crawl(1), ...crawl(2), ...crawl(3)]);
+  for (const workers of [1, 2]) {
+    const summary = await runBatch(warcPages(warc), { workers, onLine: () => undefined });
+    record('Batch check of a web archive (1,515 pages of about 1,000 words, the seeds among real articles)', {
+      workers: String(workers),
+      pages: String(summary.pages),
+      'seconds (with worker start-up)': summary.seconds.toFixed(1),
+      'pages per second': summary.pagesPerSecond.toFixed(0),
+      reposts: String(summary.verdicts.repost),
+    });
+  }
+  rmSync(warcDir, { recursive: true, force: true });
+}
+
+// 5. The extension in Chromium (needs `npm run build` and Debian's chromium).
 try {
   const { extensionBench } = await import('./extension');
   for (const row of await extensionBench()) {

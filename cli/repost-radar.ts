@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { buildCorpusIndex } from '../src/corpus/corpus-index';
 import { serializeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
 import { loadCorpus, readOriginals } from './corpus-source';
+import { runBatch } from './batch';
+import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
 import { InputError, readArticle } from './inputs';
 
@@ -23,16 +25,19 @@ const program = new Command('repost-radar')
 
 program
   .command('check')
-  .description('check one page (HTML or text; - reads standard input) against the corpus')
-  .argument('<file>', 'page to check: .html, .txt, or - for standard input')
+  .description(
+    'check one page (HTML or text; - reads standard input) against the corpus, or every page in a folder or a web archive (.warc, .warc.gz): one JSON line per page, then a summary on standard error',
+  )
+  .argument('<file>', 'page to check: .html, .txt, - for standard input, a folder of pages, or a .warc(.gz) file')
   .option(
     '--corpus <path>',
     'corpus: a built index, a JSON Lines file or a folder of .txt/.html (default: the bundled one)',
   )
   .option('--url <url>', "the page's address, when the file does not say it")
   .option('--json', 'print the report as JSON')
-  .action((file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
+  .action(async (file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
     const index = loadCorpus(options.corpus);
+    if (file !== '-' && (isWarc(file) || isFolder(file))) return checkBatch(file, options.corpus);
     const { report } = analyzeArticle(readArticle(file, options.url), index);
     process.stdout.write(
       options.json
@@ -55,8 +60,47 @@ corpus
     process.stderr.write(`${originals.length} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`);
   });
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function checkBatch(path: string, corpus: string | undefined): Promise<void> {
+  let pages: AsyncIterable<BatchPage> | Iterable<BatchPage>;
+  let total: number | undefined;
+  if (isWarc(path)) {
+    if (!isReadable(path)) throw new InputError(`cannot read ${path}: no such file`);
+    pages = warcPages(path);
+  } else {
+    total = folderPageFiles(path).length;
+    if (total === 0) throw new InputError(`${path} holds no .html or .txt pages`);
+    pages = folderPages(path);
+  }
+  const summary = await runBatch(pages, {
+    corpus,
+    total,
+    progress: process.stderr.isTTY === true,
+    onLine: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+  });
+  const { verdicts } = summary;
+  process.stderr.write(
+    `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${summary.errors} unreadable\n`,
+  );
+}
+
+function isReadable(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 try {
-  program.parse();
+  await program.parseAsync();
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (error instanceof CorpusError) fail(`bad corpus: ${error.message}`);
