@@ -1,10 +1,10 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex } from '../src/corpus/index-file';
-import { CorpusError, parseCorpusJsonl, toOriginalRecord, type OriginalRecord } from '../src/corpus/records';
+import { idFromFileName, originalFromArticle, originalFromText } from '../src/corpus/from-files';
+import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../src/corpus/records';
 import { articleFromHtml } from '../src/extract/parse-html';
-import { splitParagraphs } from '../src/text/paragraphs';
 
 /** The index shipped with the extension, used when no --corpus is given. */
 export const BUNDLED_INDEX = new URL('../assets/corpus.rrx', import.meta.url);
@@ -42,27 +42,10 @@ export function readOriginals(path: string): OriginalRecord[] {
 
 function originalFromFile(file: string): OriginalRecord {
   const text = readFileSync(file, 'utf8');
-  const id = basename(file, extname(file));
-  if (extname(file).toLowerCase() === '.txt') {
-    const paragraphs = splitParagraphs(text);
-    // A short first line without a full stop is the title.
-    const first = paragraphs[0] ?? '';
-    const hasTitle = paragraphs.length > 1 && first.split(' ').length <= 20 && !/[.!?]["”’]?$/.test(first);
-    return toOriginalRecord({
-      id,
-      title: hasTitle ? first : id,
-      text: (hasTitle ? paragraphs.slice(1) : paragraphs).join('\n\n'),
-    });
-  }
-  const article = articleFromHtml(text);
-  return toOriginalRecord({
-    id,
-    title: article.title || id,
-    author: article.byline,
-    publisher: article.siteName,
-    url: article.url,
-    text: article.paragraphs.join('\n\n'),
-  });
+  const id = idFromFileName(file);
+  return extname(file).toLowerCase() === '.txt'
+    ? originalFromText(id, text)
+    : originalFromArticle(id, articleFromHtml(text));
 }
 
 function isIndexFile(path: string): boolean {

@@ -4,8 +4,10 @@ import { bundledIndex } from '../src/browser/corpus';
 import { sendToTab } from '../src/browser/messaging';
 import { isMessage, type Message, type Replies, type TabReport } from '../src/browser/protocol';
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
+import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { articleFromHtml } from '../src/extract/parse-html';
-import { analyzeArticle } from '../src/report/analyze';
+import { analyzeAgainst } from '../src/report/analyze';
+import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
 
 /** A check older than this was lost (the service worker stopped mid-way): ask again. */
 const STALE_CHECK_MS = 10_000;
@@ -16,7 +18,24 @@ export default defineBackground(() => {
     return handle(message, sender.tab?.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void removeTabReport(tabId));
+  onUserOriginalsChanged(() => {
+    userIndex = null;
+  });
 });
+
+/** The user's own originals (options page), indexed with full text; rebuilt when they change. */
+let userIndex: Promise<CorpusIndex | null> | null = null;
+function userCorpusIndex(): Promise<CorpusIndex | null> {
+  userIndex ??= loadUserOriginals().then((records) =>
+    records.length > 0 ? buildCorpusIndex(records, { fullText: true }) : null,
+  );
+  return userIndex;
+}
+
+async function corpora(): Promise<CorpusIndex[]> {
+  const [user, bundled] = await Promise.all([userCorpusIndex().catch(() => null), bundledIndex()]);
+  return user ? [user, bundled] : [bundled];
+}
 
 async function handle(message: Message, senderTab: number | undefined): Promise<Replies[Message['type']]> {
   switch (message.type) {
@@ -34,6 +53,16 @@ async function handle(message: Message, senderTab: number | undefined): Promise<
       }
       return report;
     }
+    case 'get-original': {
+      for (const index of await corpora()) {
+        const original = index.originals.find((o) => o.id === message.id);
+        if (original) {
+          const end = original.firstParagraph + original.paragraphCount;
+          return { original, paragraphs: index.paragraphs.slice(original.firstParagraph, end) };
+        }
+      }
+      return null;
+    }
     case 'resend-page':
       return;
   }
@@ -44,7 +73,7 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
   await publish(tabId, { status: 'checking', url, since: Date.now(), checkId });
   let result: TabReport;
   try {
-    const { article, ...analysis } = analyzeArticle(articleFromHtml(html, url), await bundledIndex());
+    const { article, ...analysis } = analyzeAgainst(articleFromHtml(html, url), await corpora());
     // The text outside the article only served the check: keep the stored report small.
     const { outside: _outside, ...kept } = article;
     result = { status: 'checked', url, checkedAt: Date.now(), analysis: { ...analysis, article: kept } };

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../src/browser/messaging';
 import type { TabReport } from '../../src/browser/protocol';
+import { loadExamples, storeExamples } from '../../src/browser/local-store';
 import { watchTabReport } from '../../src/browser/tab-reports';
+import { exampleId, mergeExamples, type SavedExample } from '../../src/examples/example';
 import { ReportView } from '../../src/ui/ReportView';
 import '../../src/ui/report.css';
 
@@ -15,20 +17,80 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** Keeps the page, its report and its text in the saved examples (the options page lists them). */
+async function saveExample(report: Extract<TabReport, { status: 'checked' }>): Promise<boolean> {
+  const { article, report: r } = report.analysis;
+  const example: SavedExample = {
+    id: exampleId(report.url, article.paragraphs),
+    url: report.url,
+    savedAt: new Date().toISOString(),
+    title: article.title,
+    verdict: r.verdict,
+    match: r.match,
+    findings: r.findings,
+    paragraphs: article.paragraphs,
+    tags: [],
+  };
+  const { examples, added } = mergeExamples(await loadExamples(), [example]);
+  if (added > 0) await storeExamples(examples);
+  return added > 0;
+}
+
+function Actions({ tabId, report }: { tabId: number; report: Extract<TabReport, { status: 'checked' }> }) {
+  const [saved, setSaved] = useState<string>('');
+  const { verdict } = report.analysis.report;
+  return (
+    <nav class="actions" aria-label="Actions">
+      {(verdict === 'repost' || verdict === 'original') && (
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}?tabId=${tabId}` })}
+        >
+          Compare side by side
+        </button>
+      )}
+      {verdict !== 'not-an-article' && (
+        <button
+          type="button"
+          onClick={() =>
+            void saveExample(report).then(
+              (added) => setSaved(added ? 'Saved to your examples.' : 'Already in your examples.'),
+              (error: unknown) => setSaved(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+            )
+          }
+        >
+          Save this example
+        </button>
+      )}
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        Examples and originals
+      </button>
+      {saved && (
+        <p class="saved" role="status">
+          {saved}
+        </p>
+      )}
+    </nav>
+  );
+}
+
 function Popup() {
   const [report, setReport] = useState<TabReport | null | undefined>(undefined);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   useEffect(() => {
     let stop = (): void => {};
-    void targetTab().then(async (tabId) => {
-      if (tabId === undefined) return setReport(null);
-      stop = watchTabReport(tabId, setReport);
-      setReport(await sendToBackground({ type: 'get-tab-report', tabId }));
+    void targetTab().then(async (tab) => {
+      if (tab === undefined) return setReport(null);
+      setTabId(tab);
+      stop = watchTabReport(tab, setReport);
+      setReport(await sendToBackground({ type: 'get-tab-report', tabId: tab }));
     });
     return () => stop();
   }, []);
   return (
     <main class="popup">
       {report === undefined ? <p class="loading">Loading…</p> : <ReportView report={report} />}
+      {tabId !== undefined && report?.status === 'checked' && <Actions tabId={tabId} report={report} />}
       <footer class="privacy">Checked on this computer. Repost Radar sends nothing anywhere.</footer>
     </main>
   );

@@ -243,3 +243,21 @@ function sameSite(pageUrl: string, originalUrl: string): boolean {
   const page = host(pageUrl);
   return page !== '' && page === host(originalUrl);
 }
+
+const VERDICT_RANK: Record<Report['verdict'], number> = { repost: 2, original: 2, unrelated: 1, 'not-an-article': 0 };
+
+/**
+ * Checks a page against several corpora (the bundled one and the user's own) and keeps
+ * the answer that found an original, the one covering more of it if both did.
+ */
+export function analyzeAgainst(article: Article, indexes: readonly CorpusIndex[]): Analysis {
+  const fingerprints = fingerprintArticle(article);
+  let best: Analysis | null = null;
+  for (const index of indexes) {
+    const analysis = analyzeArticle(article, index, fingerprints);
+    const rank = (a: Analysis): number => VERDICT_RANK[a.report.verdict] * 10 + (a.report.match?.coverage ?? 0);
+    if (!best || rank(analysis) > rank(best)) best = analysis;
+  }
+  if (!best) throw new Error('no corpus to check against');
+  return best;
+}

@@ -63,6 +63,8 @@ window.swapArticle = () => {
 export interface PageServer {
   readonly origin: string;
   readonly requests: string[];
+  /** Path → HTML; tests may add pages. */
+  readonly routes: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function servePages(): Promise<PageServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    routes,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,131 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '../../src/browser/messaging';
+import type { OriginalView, TabReport } from '../../src/browser/protocol';
+import { comparisonRows, type ComparisonRow } from '../../src/ui/comparison';
+import '../../src/ui/report.css';
+import '../../src/ui/compare.css';
+
+// Page text is untrusted: rendered as text only.
+
+const PAGE_LABEL: Record<string, string> = {
+  same: 'same text',
+  reworded: 'reworded (machine translated)',
+  added: 'added boilerplate',
+  continues: 'same text (split)',
+  chrome: 'page chrome, not article text',
+};
+const ORIGINAL_LABEL: Record<string, string> = {
+  same: 'same text',
+  reworded: 'reworded on the page',
+  missing: 'missing from the page',
+  merged: 'on the page, merged or moved',
+};
+
+function Legend() {
+  return (
+    <ul class="legend" aria-label="Legend">
+      <li class="mark-same">Same text</li>
+      <li class="mark-reworded">Reworded: machine translated</li>
+      <li class="mark-missing">Missing from the repost</li>
+      <li class="mark-added">Added boilerplate</li>
+      <li class="mark-chrome">Page chrome (not article text)</li>
+    </ul>
+  );
+}
+
+function Cell({ side, cell }: { side: 'page' | 'original'; cell: ComparisonRow['page'] | ComparisonRow['original'] }) {
+  if (!cell) return <div class={`cell empty ${side}`} aria-hidden="true" />;
+  const label = side === 'page' ? PAGE_LABEL[cell.mark] : ORIGINAL_LABEL[cell.mark];
+  const category = 'category' in cell && cell.category ? ` · ${cell.category}` : '';
+  return (
+    <div class={`cell ${side} mark-${cell.mark}`}>
+      <span class="cell-label">
+        ¶{cell.index + 1} · {label}
+        {category}
+      </span>
+      <p>{cell.text}</p>
+      {'snippetOnly' in cell && cell.snippetOnly && (
+        <span class="cell-note">opening sentence only (the corpus keeps no more)</span>
+      )}
+    </div>
+  );
+}
+
+function Compare() {
+  const [state, setState] = useState<{ report: TabReport | null; original: OriginalView | null } | string>('Loading…');
+  useEffect(() => {
+    const tabId = Number(new URLSearchParams(location.search).get('tabId'));
+    void (async () => {
+      const report = await sendToBackground({ type: 'get-tab-report', tabId });
+      if (report?.status !== 'checked' || !report.analysis.report.match) {
+        return setState('This page has no matching original to compare with.');
+      }
+      const original = await sendToBackground({ type: 'get-original', id: report.analysis.report.match.id });
+      setState({ report, original });
+    })().catch((error: unknown) => setState(String(error)));
+  }, []);
+  if (typeof state === 'string') return <p class="compare-message">{state}</p>;
+  const { report, original } = state;
+  if (report?.status !== 'checked' || !original)
+    return <p class="compare-message">The original is no longer in the corpus.</p>;
+  const { analysis } = report;
+  const rows = comparisonRows(analysis, original.paragraphs);
+  const meta = original.original;
+  return (
+    <main class="compare">
+      <header class="compare-header">
+        <h1>{analysis.report.verdict === 'repost' ? 'Repost and original' : 'Page and original'}, side by side</h1>
+        <p class="compare-verdict">{analysis.report.message}</p>
+        <Legend />
+      </header>
+      <div class="columns" role="table" aria-label="Paragraphs of the page and of the original">
+        <div class="column-head" role="row">
+          <div role="columnheader">
+            <strong>This page</strong>
+            <span class="source">{report.url}</span>
+          </div>
+          <div role="columnheader">
+            <strong>Original: {meta.title}</strong>
+            <span class="source">
+              {[meta.author, meta.publisher, meta.published].filter(Boolean).join(' · ')}
+              {meta.url && (
+                <>
+                  {' · '}
+                  <a href={meta.url} target="_blank" rel="noopener noreferrer">
+                    {meta.url}
+                  </a>
+                </>
+              )}
+            </span>
+          </div>
+        </div>
+        {rows.map((row, k) => (
+          <div class="row" role="row" key={k}>
+            <Cell side="page" cell={row.page} />
+            <Cell side="original" cell={row.original} />
+          </div>
+        ))}
+      </div>
+      {/* Printing: one article per page, each in reading order with its marks. */}
+      <section class="print-only">
+        <h2>This page — {report.url}</h2>
+        {rows
+          .filter((r) => r.page)
+          .map((r, k) => (
+            <Cell key={k} side="page" cell={r.page} />
+          ))}
+      </section>
+      <section class="print-only print-break">
+        <h2>Original — {meta.title}</h2>
+        {rows
+          .filter((r) => r.original)
+          .map((r, k) => (
+            <Cell key={k} side="original" cell={r.original} />
+          ))}
+      </section>
+    </main>
+  );
+}
+
+render(<Compare />, document.getElementById('app')!);

@@ -1,0 +1,33 @@
+import type { Article } from '../extract/article';
+import { splitParagraphs } from '../text/paragraphs';
+import { toOriginalRecord, type OriginalRecord } from './records';
+
+// Originals from a folder of files (DESIGN.md): the same rules for the command line
+// and for the options page.
+
+/** A .txt original: a short first line without a full stop is its title. */
+export function originalFromText(id: string, text: string): OriginalRecord {
+  const paragraphs = splitParagraphs(text);
+  const first = paragraphs[0] ?? '';
+  const hasTitle = paragraphs.length > 1 && first.split(' ').length <= 20 && !/[.!?]["”’]?$/.test(first);
+  return toOriginalRecord({
+    id,
+    title: hasTitle ? first : id,
+    text: (hasTitle ? paragraphs.slice(1) : paragraphs).join('\n\n'),
+  });
+}
+
+/** An .html original, from its extracted article. */
+export function originalFromArticle(id: string, article: Article): OriginalRecord {
+  return toOriginalRecord({
+    id,
+    title: article.title || id,
+    author: article.byline,
+    publisher: article.siteName,
+    url: article.url,
+    text: article.paragraphs.join('\n\n'),
+  });
+}
+
+/** The id of a file's original: its name without the extension. */
+export const idFromFileName = (name: string): string => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

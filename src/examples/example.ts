@@ -1,0 +1,149 @@
+// Saved repost examples: what a researcher keeps of a page, and their export formats
+// (JSON Lines and CSV) with an import that restores them without loss or duplicates.
+import Papa from 'papaparse';
+import { hashString } from '../fingerprint/hash';
+import type { Finding, MatchInfo, Verdict } from '../report/report';
+
+export interface SavedExample {
+  /** Same page, same text: same id. Saving or importing it again changes nothing. */
+  readonly id: string;
+  readonly url: string;
+  readonly savedAt: string;
+  readonly title: string;
+  readonly verdict: Verdict;
+  readonly match: MatchInfo | null;
+  readonly findings: readonly Finding[];
+  /** The page's extracted paragraphs: the example survives the page being edited or removed. */
+  readonly paragraphs: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export function exampleId(url: string, paragraphs: readonly string[]): string {
+  return `${hashString(url).toString(16).padStart(8, '0')}${hashString(paragraphs.join('\n')).toString(16).padStart(8, '0')}`;
+}
+
+export function toJsonl(examples: readonly SavedExample[]): string {
+  return examples.map((e) => JSON.stringify(e)).join('\n') + (examples.length ? '\n' : '');
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'url',
+  'saved_at',
+  'title',
+  'verdict',
+  'original_title',
+  'original_url',
+  'finding_kinds',
+  'tags',
+  'match_json',
+  'findings_json',
+  'text',
+] as const;
+
+/** CSV for spreadsheets; the _json columns and the text keep everything for a lossless import. */
+export function toCsv(examples: readonly SavedExample[]): string {
+  return Papa.unparse({
+    fields: [...CSV_COLUMNS],
+    data: examples.map((e) => [
+      e.id,
+      e.url,
+      e.savedAt,
+      e.title,
+      e.verdict,
+      e.match?.title ?? '',
+      e.match?.url ?? '',
+      e.findings.map((f) => f.kind).join(';'),
+      e.tags.join(';'),
+      JSON.stringify(e.match),
+      JSON.stringify(e.findings),
+      e.paragraphs.join('\n\n'),
+    ]),
+  });
+}
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+const VERDICTS = new Set(['original', 'repost', 'unrelated', 'not-an-article']);
+
+function checked(value: Partial<SavedExample>, where: string): SavedExample {
+  const fail = (why: string): never => {
+    throw new ImportError(`${where}: ${why}`);
+  };
+  if (typeof value.id !== 'string' || !value.id) fail('no "id"');
+  if (typeof value.url !== 'string') fail('no "url"');
+  if (!VERDICTS.has(value.verdict as string)) fail(`unknown verdict "${String(value.verdict)}"`);
+  if (!Array.isArray(value.findings)) fail('"findings" is not a list');
+  if (!Array.isArray(value.paragraphs)) fail('"paragraphs" is not a list');
+  return {
+    id: value.id!,
+    url: value.url!,
+    savedAt: String(value.savedAt ?? ''),
+    title: String(value.title ?? ''),
+    verdict: value.verdict!,
+    match: value.match ?? null,
+    findings: value.findings!,
+    paragraphs: value.paragraphs!.map(String),
+    tags: Array.isArray(value.tags) ? value.tags.map(String) : [],
+  };
+}
+
+/** Reads an export back (JSON Lines or CSV, told apart by content); throws ImportError naming the line. */
+export function parseExamples(text: string): SavedExample[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed === '') return [];
+  if (trimmed.startsWith('{')) {
+    return trimmed.split(/\r?\n/).flatMap((line, i) => {
+      if (!line.trim()) return [];
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new ImportError(`line ${i + 1}: not valid JSON`);
+      }
+      return [checked(value as Partial<SavedExample>, `line ${i + 1}`)];
+    });
+  }
+  const parsed = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) {
+    const error = parsed.errors[0]!;
+    throw new ImportError(`row ${(error.row ?? 0) + 2}: ${error.message}`);
+  }
+  return parsed.data.map((row, i) => {
+    const where = `row ${i + 2}`;
+    let match: MatchInfo | null;
+    let findings: Finding[];
+    try {
+      match = JSON.parse(row['match_json'] ?? 'null') as MatchInfo | null;
+      findings = JSON.parse(row['findings_json'] ?? '[]') as Finding[];
+    } catch {
+      throw new ImportError(`${where}: the match_json or findings_json column is not valid JSON`);
+    }
+    return checked(
+      {
+        id: row['id'],
+        url: row['url'],
+        savedAt: row['saved_at'],
+        title: row['title'],
+        verdict: row['verdict'] as Verdict,
+        match,
+        findings,
+        paragraphs: (row['text'] ?? '').split('\n\n').filter((p) => p !== ''),
+        tags: (row['tags'] ?? '').split(';').filter(Boolean),
+      },
+      where,
+    );
+  });
+}
+
+/** Adds examples not already kept (by id); returns the merged list and how many were new. */
+export function mergeExamples(
+  kept: readonly SavedExample[],
+  incoming: readonly SavedExample[],
+): { examples: SavedExample[]; added: number } {
+  const ids = new Set(kept.map((e) => e.id));
+  const fresh = incoming.filter((e) => !ids.has(e.id) && ids.add(e.id));
+  return { examples: [...kept, ...fresh], added: fresh.length };
+}
