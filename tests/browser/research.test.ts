@@ -63,8 +63,10 @@ describe('the comparison page', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.columns').isVisible()).toBe(false);
     expect(await page.locator('.print-only').first().isVisible()).toBe(true);
-    const pdf = await page.pdf({ path: `${SCREENSHOTS}compare-seed-000.pdf` });
+    const pdf = await page.pdf({ path: `${SCREENSHOTS}compare-seed-000.pdf`, format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // One page per article: the repost on the first, the original on the second.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
     await page.close();
   });
 });
