@@ -74,7 +74,7 @@ describe('repost-radar check', () => {
       () => ['check', write('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))],
       /looks like a binary file/,
     ],
-    ['a folder', () => ['check', tmp], /is a folder, not a page/],
+    ['a folder with no pages', () => ['check', mkdtempSync(join(tmp, 'no-pages-'))], /holds no \.html or \.txt pages/],
     [
       'a corpus with a bad line',
       () => [
