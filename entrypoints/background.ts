@@ -87,7 +87,18 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
 }
 
 async function publish(tabId: number, report: TabReport): Promise<void> {
-  await setTabReport(tabId, report);
+  try {
+    await setTabReport(tabId, report);
+  } catch {
+    // Session storage is full (many tabs of long pages): keep the verdict and its
+    // evidence, drop the page's text (the comparison page and saving need it).
+    if (report.status !== 'checked') throw new Error('session storage is full');
+    const { analysis } = report;
+    await setTabReport(tabId, {
+      ...report,
+      analysis: { ...analysis, article: { ...analysis.article, paragraphs: [] } },
+    });
+  }
   const badge = badgeFor(report);
   const action = browser.action ?? browser.browserAction;
   try {

@@ -61,6 +61,11 @@ function Compare() {
       if (report?.status !== 'checked' || !report.analysis.report.match) {
         return setState('This page has no matching original to compare with.');
       }
+      if (report.analysis.article.paragraphs.length === 0) {
+        return setState(
+          "The page's text was not kept (the browser's session storage was full): reload the page to compare.",
+        );
+      }
       const original = await sendToBackground({ type: 'get-original', id: report.analysis.report.match.id });
       setState({ report, original });
     })().catch((error: unknown) => setState(String(error)));
