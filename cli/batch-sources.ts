@@ -1,6 +1,7 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { WARCParser } from 'warcio';
+import { WARCParser, type WARCRecord } from 'warcio';
+import { InputError } from './inputs';
 
 /** One page of a batch: where it came from and its text (HTML or plain). */
 export interface BatchPage {
@@ -45,7 +46,18 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
   statSync(file);
   const parser = new WARCParser(createReadStream(file));
   let n = 0;
-  for await (const record of parser) {
+  const records = parser[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<WARCRecord | void>;
+    try {
+      next = await records.next();
+    } catch (error) {
+      throw new InputError(
+        `${file} is not a readable web archive (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    if (next.done || !next.value) return;
+    const record = next.value;
     n++;
     if (record.warcType !== 'response' && record.warcType !== 'resource') continue;
     const type =

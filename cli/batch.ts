@@ -64,6 +64,16 @@ export async function runBatch(
   const free: Worker[] = [];
   const waiting: (() => void)[] = [];
 
+  // A worker that dies (out of memory, a bug) ends the batch with its error rather than a hang.
+  let failWith: (error: Error) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => {
+    failWith = reject;
+  });
+  failure.catch(() => undefined);
+  for (const worker of workers) {
+    worker.on('error', (error) => failWith(new Error(`a batch worker failed: ${error.message}`)));
+  }
+
   const flush = (): void => {
     for (let line = finished.get(nextToWrite); line; line = finished.get(nextToWrite)) {
       finished.delete(nextToWrite++);
@@ -95,17 +105,20 @@ export async function runBatch(
 
   let id = 0;
   const all: Promise<void>[] = [];
-  for await (const page of pages) {
-    while (free.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    const worker = free.shift()!;
-    const request: WorkerRequest = { id, source: page.source, name: page.name, url: page.url, text: page.text };
-    all.push(new Promise<void>((resolve) => inFlight.set(request.id, { page, resolve })));
-    worker.postMessage(request);
-    id++;
+  try {
+    for await (const page of pages) {
+      while (free.length === 0) await Promise.race([new Promise<void>((resolve) => waiting.push(resolve)), failure]);
+      const worker = free.shift()!;
+      const request: WorkerRequest = { id, source: page.source, name: page.name, url: page.url, text: page.text };
+      all.push(new Promise<void>((resolve) => inFlight.set(request.id, { page, resolve })));
+      worker.postMessage(request);
+      id++;
+    }
+    await Promise.race([Promise.all(all), failure]);
+  } finally {
+    bar?.stop();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  await Promise.all(all);
-  bar?.stop();
-  await Promise.all(workers.map((w) => w.terminate()));
   const seconds = (performance.now() - started) / 1000;
   return { pages: id, verdicts, errors, seconds, pagesPerSecond: id / Math.max(seconds, 1e-9) };
 }
