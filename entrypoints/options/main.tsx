@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadExamples, loadUserOriginals, storeExamples, storeUserOriginals } from '../../src/browser/local-store';
 import { idFromFileName, originalFromArticle, originalFromText } from '../../src/corpus/from-files';
 import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
-import { mergeExamples, parseExamples, toCsv, toJsonl, type SavedExample } from '../../src/examples/example';
+import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/examples/example';
 import { extractArticle } from '../../src/extract/extract';
 import '../../src/ui/report.css';
 import '../../src/ui/options.css';
@@ -21,19 +21,38 @@ function download(name: string, type: string, text: string): void {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function Examples() {
-  const [examples, setExamples] = useState<SavedExample[]>([]);
+/**
+ * A list kept in storage.local, with a status line. `save` writes the whole list and
+ * shows `done`; if the write fails the list on screen and in storage stay as they were.
+ */
+function useStoredList<T>(load: () => Promise<T[]>, store: (items: readonly T[]) => Promise<void>) {
+  const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState('');
-  useEffect(() => void loadExamples().then(setExamples), []);
-  const save = async (next: SavedExample[], done: string): Promise<void> => {
+  useEffect(() => void load().then(setItems), []);
+  const save = async (next: T[], done: string): Promise<void> => {
     try {
-      await storeExamples(next);
-      setExamples(next);
+      await store(next);
+      setItems(next);
       setStatus(done);
     } catch (error) {
       setStatus(`Not saved, nothing changed: ${message(error)}`);
     }
   };
+  /** Removes one item, saying so. */
+  const remove = (keep: (item: T) => boolean, done: string): void => void save(items.filter(keep), done);
+  return { items, status, setStatus, save, remove };
+}
+
+function Status({ text }: { text: string }) {
+  return text ? (
+    <p class="status" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+function Examples() {
+  const { items: examples, status, setStatus, save, remove } = useStoredList(loadExamples, storeExamples);
   const importFile = async (file: File): Promise<void> => {
     try {
       const incoming = parseExamples(await file.text());
@@ -87,11 +106,7 @@ function Examples() {
           Delete all
         </button>
       </div>
-      {status && (
-        <p class="status" role="status">
-          {status}
-        </p>
-      )}
+      <Status text={status} />
       <ul class="items">
         {examples.map((example) => (
           <li key={example.id} class="item" data-id={example.id}>
@@ -124,15 +139,7 @@ function Examples() {
                 }}
               />
             </label>
-            <button
-              type="button"
-              onClick={() =>
-                void save(
-                  examples.filter((x) => x.id !== example.id),
-                  'Example deleted.',
-                )
-              }
-            >
+            <button type="button" onClick={() => remove((x) => x.id !== example.id, 'Example deleted.')}>
               Delete
             </button>
           </li>
@@ -165,18 +172,7 @@ async function originalsFromFiles(files: readonly File[]): Promise<OriginalRecor
 }
 
 function Originals() {
-  const [originals, setOriginals] = useState<OriginalRecord[]>([]);
-  const [status, setStatus] = useState('');
-  useEffect(() => void loadUserOriginals().then(setOriginals), []);
-  const save = async (next: OriginalRecord[], done: string): Promise<void> => {
-    try {
-      await storeUserOriginals(next);
-      setOriginals(next);
-      setStatus(done);
-    } catch (error) {
-      setStatus(`Not saved, nothing changed: ${message(error)}`);
-    }
-  };
+  const { items: originals, status, setStatus, save, remove } = useStoredList(loadUserOriginals, storeUserOriginals);
   const importFiles = async (files: File[]): Promise<void> => {
     try {
       const incoming = await originalsFromFiles(files);
@@ -211,11 +207,7 @@ function Originals() {
           <input type="file" {...{ webkitdirectory: '' }} multiple onChange={pick} />
         </label>
       </div>
-      {status && (
-        <p class="status" role="status">
-          {status}
-        </p>
-      )}
+      <Status text={status} />
       <ul class="items">
         {originals.map((original) => (
           <li key={original.id} class="item" data-id={original.id}>
@@ -226,15 +218,7 @@ function Originals() {
               {[original.author, original.publisher, original.published].filter(Boolean).join(' · ')} · id {original.id}{' '}
               · {original.text.split(/\n\s*\n/).length} paragraphs
             </p>
-            <button
-              type="button"
-              onClick={() =>
-                void save(
-                  originals.filter((o) => o.id !== original.id),
-                  'Original removed.',
-                )
-              }
-            >
+            <button type="button" onClick={() => remove((o) => o.id !== original.id, 'Original removed.')}>
               Remove
             </button>
           </li>
