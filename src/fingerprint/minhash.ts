@@ -42,17 +42,6 @@ export function minhash(elements: ArrayLike<number>, permutations: number): Uint
   return signature;
 }
 
-/** MinHash of a union: the element-wise minimum of the parts' signatures. */
-export function unionSignature(parts: readonly Uint32Array[], permutations: number): Uint32Array {
-  const signature = new Uint32Array(permutations).fill(0xffffffff);
-  for (const part of parts) {
-    for (let i = 0; i < permutations; i++) {
-      if (part[i]! < signature[i]!) signature[i] = part[i]!;
-    }
-  }
-  return signature;
-}
-
 /** The stored form: low bits only (b-bit MinHash). */
 export function toStoredSignature(signature: Uint32Array): Uint16Array {
   const stored = new Uint16Array(signature.length);
