@@ -1,7 +1,7 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { WARCParser, type WARCRecord } from 'warcio';
-import { InputError } from './inputs';
+import { InputError, pathKind } from './inputs';
 
 /** One page of a batch: where it came from and its text (HTML or plain). */
 export interface BatchPage {
@@ -43,7 +43,7 @@ export function* folderPages(dir: string): Generator<BatchPage> {
  * `resource` records of HTML, as some tools save them), read with webrecorder's warcio.
  */
 export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
-  statSync(file);
+  if (pathKind(file) !== 'file') throw new InputError(`cannot read ${file}: no such file`);
   const parser = new WARCParser(createReadStream(file));
   let n = 0;
   const records = parser[Symbol.asyncIterator]();

@@ -1,23 +1,20 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex } from '../src/corpus/index-file';
 import { idFromFileName, originalFromArticle, originalFromText } from '../src/corpus/from-files';
 import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../src/corpus/records';
 import { articleFromHtml } from '../src/extract/parse-html';
+import { pathKind } from './inputs';
 
 /** The index shipped with the extension, used when no --corpus is given. */
 export const BUNDLED_INDEX = new URL('../assets/corpus.rrx', import.meta.url);
 
 /** Originals from a JSON Lines file or a folder of .txt / .html files. */
 export function readOriginals(path: string): OriginalRecord[] {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
-  }
-  if (!isDirectory) {
+  const kind = pathKind(path);
+  if (kind === null) throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
+  if (kind === 'file') {
     const text = readFileSync(path, 'utf8');
     try {
       return parseCorpusJsonl(text);
@@ -49,7 +46,7 @@ function originalFromFile(file: string): OriginalRecord {
 }
 
 function isIndexFile(path: string): boolean {
-  if (statSync(path).isDirectory()) return false;
+  if (pathKind(path) !== 'file') return false;
   const fd = openSync(path, 'r');
   try {
     const magic = Buffer.alloc(8);
@@ -63,17 +60,8 @@ function isIndexFile(path: string): boolean {
 /** The corpus to check against: a built index, a JSON Lines file or a folder. */
 export function loadCorpus(path?: string): CorpusIndex {
   if (path === undefined) return deserializeIndex(readFileSync(BUNDLED_INDEX));
-  if (!statSafe(path)) throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
+  if (pathKind(path) === null) throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
   if (isIndexFile(path)) return deserializeIndex(readFileSync(path));
   // A corpus the user gave us is theirs: keep full paragraphs for better evidence.
   return buildCorpusIndex(readOriginals(path), { fullText: true });
-}
-
-function statSafe(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,6 +9,16 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** What is at `path`: a file, a folder, or nothing readable. */
+export function pathKind(path: string): 'file' | 'folder' | null {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Pages larger than this are refused rather than left to exhaust memory. */
 export const MAX_PAGE_BYTES = 50 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { buildCorpusIndex } from '../src/corpus/corpus-index';
 import { serializeIndex } from '../src/corpus/index-file';
@@ -8,7 +8,7 @@ import { loadCorpus, readOriginals } from './corpus-source';
 import { runBatch } from './batch';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
-import { InputError, readArticle } from './inputs';
+import { InputError, pathKind, readArticle } from './inputs';
 
 // The command line: `repost-radar check` and `repost-radar corpus build` (DESIGN.md).
 // Exit 0 with a report whatever the verdict; 2 with one line on stderr for bad input.
@@ -37,7 +37,7 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
     const index = loadCorpus(options.corpus);
-    if (file !== '-' && (isWarc(file) || isFolder(file))) return checkBatch(file, options.corpus);
+    if (file !== '-' && (isWarc(file) || pathKind(file) === 'folder')) return checkBatch(file, options.corpus);
     const { report } = analyzeArticle(readArticle(file, options.url), index);
     process.stdout.write(
       options.json
@@ -60,19 +60,10 @@ corpus
     process.stderr.write(`${originals.length} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`);
   });
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 async function checkBatch(path: string, corpus: string | undefined): Promise<void> {
   let pages: AsyncIterable<BatchPage> | Iterable<BatchPage>;
   let total: number | undefined;
   if (isWarc(path)) {
-    if (!isReadable(path)) throw new InputError(`cannot read ${path}: no such file`);
     pages = warcPages(path);
   } else {
     total = folderPageFiles(path).length;
@@ -89,14 +80,6 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   process.stderr.write(
     `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${summary.errors} unreadable\n`,
   );
-}
-
-function isReadable(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 try {
