@@ -1,11 +1,20 @@
 // One batch worker: loads the corpus once, then checks the pages it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CorpusIndex } from '../src/corpus/corpus-index';
+import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
 import { loadCorpus } from './corpus-source';
 import { decodePage, pageToArticle } from './inputs';
 import type { WorkerReply, WorkerRequest } from './batch';
 
-const index = loadCorpus((workerData as { corpus?: string }).corpus);
+let index: CorpusIndex;
+try {
+  index = loadCorpus((workerData as { corpus?: string }).corpus);
+} catch (error) {
+  // A bad corpus is the user's to fix: say so in a message the main thread turns back into a CorpusError.
+  parentPort!.postMessage({ corpusError: error instanceof CorpusError ? error.message : String(error) });
+  process.exit(0);
+}
 parentPort!.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {

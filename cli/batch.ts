@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
+import { CorpusError } from '../src/corpus/records';
 import type { Report, Verdict } from '../src/report/report';
 import type { BatchPage } from './batch-sources';
 
@@ -127,9 +128,10 @@ function startWorker(corpus: string | undefined): Promise<Worker> {
   const worker = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { corpus }, execArgv: [] });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', () => {
+    worker.once('message', (first: { ready?: true; corpusError?: string }) => {
       worker.off('error', reject);
-      resolve(worker);
+      if (first.corpusError !== undefined) reject(new CorpusError(first.corpusError));
+      else resolve(worker);
     });
   });
 }

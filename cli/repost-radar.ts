@@ -36,8 +36,9 @@ program
   .option('--url <url>', "the page's address, when the file does not say it")
   .option('--json', 'print the report as JSON')
   .action(async (file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
-    const index = loadCorpus(options.corpus);
+    // A batch loads the corpus in each worker thread; one page loads it here.
     if (file !== '-' && (isWarc(file) || pathKind(file) === 'folder')) return checkBatch(file, options.corpus);
+    const index = loadCorpus(options.corpus);
     const { report } = analyzeArticle(readArticle(file, options.url), index);
     process.stdout.write(
       options.json

@@ -73,10 +73,16 @@ describe('repost-radar check over many pages', () => {
     expect(stderr).toMatch(/6 pages .* 1 unreadable/);
   });
 
-  it('exits 2 for an archive that does not exist and a folder with no pages', () => {
+  it('exits 2 for an archive that does not exist, a bad corpus and a folder with no pages', () => {
     const missing = run(['check', join(tmp, 'none.warc.gz')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*none\.warc\.gz/);
+    const badCorpus = join(tmp, 'bad-corpus.jsonl');
+    writeFileSync(badCorpus, '{"id":"a","text":"x"}\n{oops}\n');
+    const corrupt = run(['check', warc, '--corpus', badCorpus]);
+    expect(corrupt.status).toBe(2);
+    expect(corrupt.stdout).toBe('');
+    expect(corrupt.stderr).toMatch(/bad corpus: .*bad-corpus\.jsonl: line 2: not valid JSON/);
     mkdirSync(join(tmp, 'empty-folder'));
     const empty = run(['check', join(tmp, 'empty-folder')]);
     expect(empty.status).toBe(2);
