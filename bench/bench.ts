@@ -118,7 +118,7 @@ export function syntheticCorpus(size: number): OriginalRecord[] {
 }
 
 const seedOriginal = readFileSync(new URL('../corpus/originals.jsonl', import.meta.url), 'utf8');
-const seeds = new URL('../../shared/seeds/', import.meta.url);
+const seeds = new URL('../tests/fixtures/seeds/', import.meta.url);
 const queries: [string, Article][] = [
   ['seed 000 (translated)', articleFromText(readFileSync(new URL('000_8e8e7980e4e1fe70.txt', seeds), 'utf8'))],
   ['seed 001 (cut copy)', articleFromText(readFileSync(new URL('001_68902a6768e9b682.txt', seeds), 'utf8'))],

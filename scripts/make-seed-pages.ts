@@ -1,11 +1,11 @@
-// Builds the seed fixture pages (tests/fixtures/pages/) from ../shared/seeds: each seed's
+// Builds the seed fixture pages (tests/fixtures/pages/) from tests/fixtures/seeds: each seed's
 // text set in markup like the site it came from (masthead, share bars, in-article
 // teasers, author boxes, comment forms), so extraction is tested on page chrome.
 // Run: npx tsx scripts/make-seed-pages.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { splitParagraphs } from '../src/text/paragraphs';
 
-const SEEDS = new URL('../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../tests/fixtures/seeds/', import.meta.url);
 const OUT = new URL('../tests/fixtures/pages/', import.meta.url);
 
 const esc = (s: string): string =>

@@ -1,9 +1,9 @@
-// The seed texts (../shared/seeds) and their fixture pages, with what DESIGN.md says of each.
+// The seed texts (tests/fixtures/seeds) and their fixture pages, with what DESIGN.md says of each.
 import { readFileSync } from 'node:fs';
 import type { BoilerplateCategory, FindingKind, Verdict } from '../../src/report/report';
 
 export const ORIGINAL_ID = 'wapo-2022-01-06-rogin-putin-kazakhstan-ukraine';
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url);
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
 
 export interface SeedExpectation {
