@@ -145,7 +145,7 @@ for (const size of sizes) {
   const loadMs = performance.now() - start;
   const row: Row = {
     originals: size.toLocaleString('en'),
-    paragraphs: index.paragraphs.length.toLocaleString('en'),
+    paragraphs: index.owner.length.toLocaleString('en'),
     'build (s)': (buildMs / 1000).toFixed(1),
     'index on disk (MB)': (bytes / 1048576).toFixed(1),
     'load (ms)': ms(loadMs),

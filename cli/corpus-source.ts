@@ -1,14 +1,17 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
-import { deserializeIndex } from '../src/corpus/index-file';
+import { deserializeIndex, INDEX_MAGIC, looksLikeIndex } from '../src/corpus/index-file';
 import { idFromFileName, originalFromArticle, originalFromText } from '../src/corpus/from-files';
 import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../src/corpus/records';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { pathKind } from './inputs';
 
 /** The index shipped with the extension, used when no --corpus is given. */
-export const BUNDLED_INDEX = new URL('../assets/corpus.rrx', import.meta.url);
+export const BUNDLED_INDEX = [
+  new URL('../assets/corpus.rrx', import.meta.url), // cli/*.ts run through tsx
+  new URL('../../assets/corpus.rrx', import.meta.url), // dist/cli/*.mjs, compiled
+].find((url) => existsSync(url))!;
 
 /** Originals from a JSON Lines file or a folder of .txt / .html files. */
 export function readOriginals(path: string): OriginalRecord[] {
@@ -49,19 +52,28 @@ function isIndexFile(path: string): boolean {
   if (pathKind(path) !== 'file') return false;
   const fd = openSync(path, 'r');
   try {
-    const magic = Buffer.alloc(8);
-    readSync(fd, magic, 0, 8, 0);
-    return magic.toString('latin1') === 'RRADARIX';
+    const magic = new Uint8Array(INDEX_MAGIC.length);
+    readSync(fd, magic, 0, magic.length, 0);
+    return looksLikeIndex(magic);
   } finally {
     closeSync(fd);
   }
 }
 
+/** The bytes of a built index (the bundled one without a path); refuses anything else. */
+export function readIndexFile(path?: string): Uint8Array {
+  if (path === undefined) return new Uint8Array(readFileSync(BUNDLED_INDEX));
+  if (pathKind(path) !== 'file') throw new CorpusError(`cannot read corpus index ${path}: no such file`);
+  if (!isIndexFile(path))
+    throw new CorpusError(`${path} is not a corpus index (build one with \`repost-radar corpus build\`)`);
+  return new Uint8Array(readFileSync(path));
+}
+
 /** The corpus to check against: a built index, a JSON Lines file or a folder. */
 export function loadCorpus(path?: string): CorpusIndex {
-  if (path === undefined) return deserializeIndex(readFileSync(BUNDLED_INDEX));
+  if (path === undefined) return deserializeIndex(readIndexFile());
   if (pathKind(path) === null) throw new CorpusError(`cannot read corpus ${path}: no such file or folder`);
-  if (isIndexFile(path)) return deserializeIndex(readFileSync(path));
+  if (isIndexFile(path)) return deserializeIndex(readIndexFile(path));
   // A corpus the user gave us is theirs: keep full paragraphs for better evidence.
   return buildCorpusIndex(readOriginals(path), { fullText: true });
 }

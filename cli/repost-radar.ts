@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { buildCorpusIndex } from '../src/corpus/corpus-index';
-import { serializeIndex } from '../src/corpus/index-file';
+import { serializeIndex, summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
-import { loadCorpus, readOriginals } from './corpus-source';
+import { loadCorpus, readIndexFile, readOriginals } from './corpus-source';
 import { runBatch } from './batch';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
+import { formatIndexSummary } from './format-index';
 import { InputError, pathKind, readArticle } from './inputs';
 
 // The command line: `repost-radar check` and `repost-radar corpus build` (DESIGN.md).
@@ -54,11 +55,24 @@ corpus
   .argument('<source>', 'corpus.jsonl or a folder of .txt / .html files')
   .requiredOption('-o, --out <file>', 'where to write the index')
   .option('--full-text', 'keep whole paragraphs, not just their opening sentences (for your own corpus)')
-  .action((source: string, options: { out: string; fullText?: boolean }) => {
+  .option('--built <date>', 'the build date to record (default: today)')
+  .action((source: string, options: { out: string; fullText?: boolean; built?: string }) => {
     const originals = readOriginals(source);
-    const bytes = serializeIndex(buildCorpusIndex(originals, { fullText: options.fullText === true }));
+    const index = buildCorpusIndex(originals, { fullText: options.fullText === true });
+    const bytes = serializeIndex(index, { built: options.built });
     writeFileSync(options.out, bytes);
     process.stderr.write(`${originals.length} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`);
+  });
+corpus
+  .command('info')
+  .description('describe a corpus index: originals, paragraphs, size, publishers, build date, format')
+  .argument('[index]', 'a built index (default: the bundled one)')
+  .option('--json', 'print the description as JSON')
+  .action((path: string | undefined, options: { json?: boolean }) => {
+    const info = summarizeIndex(readIndexFile(path));
+    process.stdout.write(
+      options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`,
+    );
   });
 
 async function checkBatch(path: string, corpus: string | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { badgeFor } from '../src/browser/badge';
 import { bundledIndex } from '../src/browser/corpus';
 import { sendToTab } from '../src/browser/messaging';
-import { isMessage, type Message, type Replies, type TabReport } from '../src/browser/protocol';
+import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browser/protocol';
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { articleFromHtml } from '../src/extract/parse-html';
@@ -13,10 +13,8 @@ import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-
 const STALE_CHECK_MS = 10_000;
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message)) return undefined;
-    return handle(message, sender.tab?.id);
-  });
+  const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message: unknown, sender) => dispatch(message, sender, handlers, extension));
   browser.tabs.onRemoved.addListener((tabId) => void removeTabReport(tabId));
   onUserOriginalsChanged(() => {
     userIndex = null;
@@ -37,36 +35,30 @@ async function corpora(): Promise<CorpusIndex[]> {
   return user ? [user, bundled] : [bundled];
 }
 
-async function handle(message: Message, senderTab: number | undefined): Promise<Replies[Message['type']]> {
-  switch (message.type) {
-    case 'page-ready':
-      if (senderTab !== undefined) await checkPage(senderTab, message.url, message.html);
-      return;
-    case 'page-skipped':
-      if (senderTab !== undefined)
-        await publish(senderTab, { status: 'skipped', url: message.url, reason: message.reason });
-      return;
-    case 'get-tab-report': {
-      const report = await getTabReport(message.tabId);
-      if (report?.status === 'checking' && Date.now() - report.since > STALE_CHECK_MS) {
-        await sendToTab(message.tabId, { type: 'resend-page' });
-      }
-      return report;
+/**
+ * One handler per message the background accepts. Content scripts (channel `page`)
+ * speak only of their own tab, which the browser names, never the message; reading
+ * reports and originals is for the extension's own pages (protocol.ts, CHANNELS).
+ */
+const handlers: BackgroundHandlers = {
+  'page-ready': (message, { tabId }) => checkPage(tabId, message.url, message.html),
+  'page-skipped': (message, { tabId }) =>
+    publish(tabId, { status: 'skipped', url: message.url, reason: message.reason }),
+  'get-tab-report': async ({ tabId }) => {
+    const report = await getTabReport(tabId);
+    if (report?.status === 'checking' && Date.now() - report.since > STALE_CHECK_MS) {
+      await sendToTab(tabId, { type: 'resend-page' });
     }
-    case 'get-original': {
-      for (const index of await corpora()) {
-        const original = index.originals.find((o) => o.id === message.id);
-        if (original) {
-          const end = original.firstParagraph + original.paragraphCount;
-          return { original, paragraphs: index.paragraphs.slice(original.firstParagraph, end) };
-        }
-      }
-      return null;
+    return report;
+  },
+  'get-original': async ({ id }) => {
+    for (const index of await corpora()) {
+      const found = index.originals.findIndex((o) => o.id === id);
+      if (found >= 0) return { original: index.originals[found]!, paragraphs: index.recordsOf(found) };
     }
-    case 'resend-page':
-      return;
-  }
-}
+    return null;
+  },
+};
 
 async function checkPage(tabId: number, url: string, html: string): Promise<void> {
   const checkId = `${Date.now()}-${Math.random()}`;

@@ -1,7 +1,7 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../src/browser/messaging';
-import { isMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
+import { isContentMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
 
 // The content script does as little as it can on the page's main thread: a quick look
 // at whether the page is an article, then one copy of its markup to the background,
@@ -68,7 +68,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
 
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (isMessage(message) && message.type === 'resend-page') schedule();
+      if (isContentMessage(message)) schedule();
       return undefined;
     });
     schedule();

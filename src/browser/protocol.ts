@@ -1,5 +1,6 @@
-// Everything the extension's parts say to each other: one discriminated union of
-// messages, each with its reply type, and the per-tab state the background keeps.
+// Everything the extension's parts say to each other: discriminated unions of
+// messages, each with its reply type, who may send it, and the per-tab state the
+// background keeps. Nothing here touches a browser API, so the rules are unit-tested.
 import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import type { Analysis } from '../report/analyze';
 
@@ -8,21 +9,31 @@ export type SkipReason = 'not-an-article' | 'too-large';
 /** What the background knows about one tab's page. */
 export type TabReport =
   | { readonly status: 'checking'; readonly url: string; readonly since: number; readonly checkId: string }
-  | { readonly status: 'skipped'; readonly url: string; readonly reason: SkipReason }
+  | { readonly status: 'skipped'; readonly url: string; readonly reason: SkipReason; readonly detail?: string }
   | { readonly status: 'checked'; readonly url: string; readonly checkedAt: number; readonly analysis: Analysis }
   | { readonly status: 'failed'; readonly url: string; readonly message: string };
 
-export type Message =
-  /** Content script → background: the page settled; here is its markup to check. */
+/** Content script → background, about the sender's own tab only. */
+export type PageMessage =
+  /** The page settled; here is its markup to check. */
   | { readonly type: 'page-ready'; readonly url: string; readonly html: string }
-  /** Content script → background: nothing to check on this page. */
-  | { readonly type: 'page-skipped'; readonly url: string; readonly reason: SkipReason }
-  /** Popup and pages → background: the report for a tab. */
+  /** Nothing to check on this page. */
+  | { readonly type: 'page-skipped'; readonly url: string; readonly reason: SkipReason };
+
+/** The extension's own pages (popup, comparison page) → background. */
+export type ExtensionPageMessage =
+  /** The report for a tab. */
   | { readonly type: 'get-tab-report'; readonly tabId: number }
-  /** Comparison page → background: an original's metadata and paragraphs, by id. */
-  | { readonly type: 'get-original'; readonly id: string }
-  /** Background → content script: send the page again (a check was lost in a restart). */
-  | { readonly type: 'resend-page' };
+  /** An original's metadata and paragraphs, by id. */
+  | { readonly type: 'get-original'; readonly id: string };
+
+/** Everything the background accepts. */
+export type BackgroundMessage = PageMessage | ExtensionPageMessage;
+
+/** Background → content script: send the page again (a check was lost in a restart). */
+export type ContentMessage = { readonly type: 'resend-page' };
+
+export type Message = BackgroundMessage | ContentMessage;
 
 /** An original as the comparison page shows it: full paragraphs for the user's own originals, snippets otherwise. */
 export interface OriginalView {
@@ -41,17 +52,110 @@ export interface Replies {
   'resend-page': void;
 }
 
+/**
+ * Who may send each message to the background: `page` is a content script, which
+ * runs beside untrusted page code and may speak only of its own tab; `extension` is
+ * one of the extension's own pages, which may read any tab's report and the corpus.
+ */
+export type Channel = 'page' | 'extension';
+export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = {
+  'page-ready': 'page',
+  'page-skipped': 'page',
+  'get-tab-report': 'extension',
+  'get-original': 'extension',
+};
+
 /** Pages larger than this are not checked: the markup is copied between processes. */
 export const MAX_PAGE_CHARS = 8_000_000;
+/** Longer addresses are not real pages' addresses (browsers cap them near 2 MB; we need far less). */
+export const MAX_URL_CHARS = 16_384;
+const MAX_ID_CHARS = 1_024;
+const SKIP_REASONS: readonly SkipReason[] = ['not-an-article', 'too-large'];
 
-export function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return (
-    type === 'page-ready' ||
-    type === 'page-skipped' ||
-    type === 'get-tab-report' ||
-    type === 'get-original' ||
-    type === 'resend-page'
-  );
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const isTabId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * The message the background was sent, checked for shape and size before any use, or
+ * null. Extra fields are dropped: only what the type declares reaches a handler.
+ */
+export function parseBackgroundMessage(value: unknown): BackgroundMessage | null {
+  if (!isRecord(value)) return null;
+  switch (value['type']) {
+    case 'page-ready': {
+      const { url, html } = value;
+      return isText(url, MAX_URL_CHARS) && isText(html, MAX_PAGE_CHARS) ? { type: 'page-ready', url, html } : null;
+    }
+    case 'page-skipped': {
+      const { url, reason } = value;
+      return isText(url, MAX_URL_CHARS) && SKIP_REASONS.includes(reason as SkipReason)
+        ? { type: 'page-skipped', url, reason: reason as SkipReason }
+        : null;
+    }
+    case 'get-tab-report':
+      return isTabId(value['tabId']) ? { type: 'get-tab-report', tabId: value['tabId'] } : null;
+    case 'get-original':
+      return isText(value['id'], MAX_ID_CHARS) ? { type: 'get-original', id: value['id'] } : null;
+    default:
+      return null;
+  }
+}
+
+/** Whether a message to a content script is one it accepts. */
+export function isContentMessage(value: unknown): value is ContentMessage {
+  return isRecord(value) && value['type'] === 'resend-page';
+}
+
+/** What the background knows of a message's sender (the fields of runtime.MessageSender it trusts). */
+export interface SenderInfo {
+  readonly id?: string;
+  readonly url?: string;
+  readonly tab?: { readonly id?: number };
+}
+
+/** The sender's channel, or null for anything else (another extension, a page without a tab). */
+export function senderChannel(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): { channel: 'extension' } | { channel: 'page'; tabId: number } | null {
+  if (sender.id !== extensionId) return null;
+  if (sender.url !== undefined && sender.url.startsWith(extensionOrigin)) return { channel: 'extension' };
+  const tabId = sender.tab?.id;
+  return tabId !== undefined && isTabId(tabId) ? { channel: 'page', tabId } : null;
+}
+
+/** The background's handlers: one per message it accepts; a message without one fails to compile. */
+export type BackgroundHandlers = {
+  readonly [T in BackgroundMessage['type']]: (
+    message: MessageOf<T>,
+    sender: T extends PageMessage['type'] ? { tabId: number } : Record<string, never>,
+  ) => Promise<Replies[T]>;
+};
+
+/**
+ * Routes one incoming message: validated, from the channel its type allows, to its
+ * handler. Anything else is refused with `undefined` (no reply), and the handler never runs.
+ */
+export function dispatch(
+  value: unknown,
+  sender: SenderInfo,
+  handlers: BackgroundHandlers,
+  extension: { id: string; origin: string },
+): Promise<Replies[BackgroundMessage['type']]> | undefined {
+  const message = parseBackgroundMessage(value);
+  const from = senderChannel(sender, extension.id, extension.origin);
+  if (!message || !from || CHANNELS[message.type] !== from.channel) return undefined;
+  switch (message.type) {
+    case 'page-ready':
+      return from.channel === 'page' ? handlers['page-ready'](message, { tabId: from.tabId }) : undefined;
+    case 'page-skipped':
+      return from.channel === 'page' ? handlers['page-skipped'](message, { tabId: from.tabId }) : undefined;
+    case 'get-tab-report':
+      return handlers['get-tab-report'](message, {});
+    case 'get-original':
+      return handlers['get-original'](message, {});
+  }
 }

@@ -1,12 +1,14 @@
 import { fingerprintParagraph } from '../fingerprint/fingerprint';
 import { toStoredSignature } from '../fingerprint/minhash';
 import {
+  CONTENT_SIGNATURE_BITS,
   CONTENT_BANDS,
   CONTENT_PERMUTATIONS,
   CONTENT_ROWS,
   LEXICAL_BANDS,
   LEXICAL_PERMUTATIONS,
   LEXICAL_ROWS,
+  SIGNATURE_BITS,
 } from '../fingerprint/params';
 import { splitParagraphs } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
@@ -34,11 +36,17 @@ export interface IndexedOriginal extends OriginalMeta {
 
 export interface CorpusIndex {
   readonly originals: readonly IndexedOriginal[];
-  readonly paragraphs: readonly ParagraphRecord[];
+  /**
+   * What the index keeps of one original's paragraphs. A loaded index decodes them
+   * only for the originals a page matched, so a large index loads fast.
+   */
+  readonly recordsOf: (original: number) => readonly ParagraphRecord[];
   /** Per paragraph, original index. */
   readonly owner: Uint32Array;
   /** Stored wording signatures, LEXICAL_PERMUTATIONS values per paragraph. */
   readonly lexical: Uint16Array;
+  /** Stored content signatures, CONTENT_PERMUTATIONS values per paragraph (they only feed the LSH table). */
+  readonly content: Uint16Array;
   /** Content-term hashes of paragraph p: terms[termOffsets[p] .. termOffsets[p+1]]. */
   readonly termOffsets: Uint32Array;
   readonly terms: Uint32Array;
@@ -92,22 +100,26 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
   const termOffsets = new Uint32Array(count + 1);
   fingerprints.forEach((f, p) => {
     lexical.set(toStoredSignature(f.lexical), p * LEXICAL_PERMUTATIONS);
-    content.set(toStoredSignature(f.content), p * CONTENT_PERMUTATIONS);
+    content.set(toStoredSignature(f.content, CONTENT_SIGNATURE_BITS), p * CONTENT_PERMUTATIONS);
     termOffsets[p + 1] = termOffsets[p]! + f.terms.length;
   });
   const terms = new Uint32Array(termOffsets[count]!);
   fingerprints.forEach((f, p) => terms.set(f.terms, termOffsets[p]));
   return {
     originals,
-    paragraphs,
+    recordsOf: (o) => {
+      const { firstParagraph, paragraphCount } = originals[o]!;
+      return paragraphs.slice(firstParagraph, firstParagraph + paragraphCount);
+    },
     owner: Uint32Array.from(owners),
     lexical,
+    content,
     termOffsets,
     terms,
     shingleCounts: Uint32Array.from(fingerprints, (f) => f.shingleCount),
     wordCounts: Uint32Array.from(fingerprints, (f) => f.wordCount),
-    lexicalLsh: buildLshTable(lexical, LEXICAL_PERMUTATIONS, count, LEXICAL_BANDS, LEXICAL_ROWS),
-    contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS),
+    lexicalLsh: buildLshTable(lexical, LEXICAL_PERMUTATIONS, count, LEXICAL_BANDS, LEXICAL_ROWS, SIGNATURE_BITS),
+    contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
 }
 

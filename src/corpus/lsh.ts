@@ -1,7 +1,4 @@
 import { combine } from '../fingerprint/hash';
-import { SIGNATURE_BITS } from '../fingerprint/params';
-
-const MASK = (1 << SIGNATURE_BITS) - 1;
 // A bucket this full says nothing (boilerplate shared by many originals, such as
 // "Follow us"): skip it rather than verify dozens of candidates.
 const MAX_BUCKET = 64;
@@ -15,16 +12,19 @@ const MAX_BUCKET = 64;
 export interface LshTable {
   readonly bands: number;
   readonly rows: number;
+  /** Low bits of each value that the band keys use (the stored signatures' width). */
+  readonly bits: number;
   readonly keys: Uint32Array;
   readonly values: Uint32Array;
 }
 
 /** The band keys of one signature (full or stored: only the low bits count). */
-export function bandKeys(signature: ArrayLike<number>, bands: number, rows: number): Uint32Array {
+export function bandKeys(signature: ArrayLike<number>, bands: number, rows: number, bits: number): Uint32Array {
+  const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
   const keys = new Uint32Array(bands);
   for (let b = 0; b < bands; b++) {
     let h = combine(0x1b873593, b);
-    for (let r = 0; r < rows; r++) h = combine(h, signature[b * rows + r]! & MASK);
+    for (let r = 0; r < rows; r++) h = combine(h, (signature[b * rows + r]! & mask) >>> 0);
     keys[b] = h;
   }
   return keys;
@@ -32,21 +32,22 @@ export function bandKeys(signature: ArrayLike<number>, bands: number, rows: numb
 
 /** Builds the table for `count` signatures of `width` values laid end to end. */
 export function buildLshTable(
-  signatures: Uint16Array,
+  signatures: Uint8Array | Uint16Array,
   width: number,
   count: number,
   bands: number,
   rows: number,
+  bits: number,
 ): LshTable {
   const keys = new Uint32Array(count * bands);
   const values = new Uint32Array(count * bands);
   for (let p = 0; p < count; p++) {
-    const own = bandKeys(signatures.subarray(p * width, (p + 1) * width), bands, rows);
+    const own = bandKeys(signatures.subarray(p * width, (p + 1) * width), bands, rows, bits);
     keys.set(own, p * bands);
     values.fill(p, p * bands, (p + 1) * bands);
   }
   radixSortPairs(keys, values);
-  return { bands, rows, keys, values };
+  return { bands, rows, bits, keys, values };
 }
 
 /** Ids stored under one band key; empty when the key was never seen. */
@@ -67,7 +68,7 @@ export function lookupBand(table: LshTable, key: number): Uint32Array {
 
 /** Ids of every stored signature sharing at least one band with `signature`. */
 export function queryLsh(table: LshTable, signature: ArrayLike<number>, into: Set<number>): void {
-  for (const key of bandKeys(signature, table.bands, table.rows)) {
+  for (const key of bandKeys(signature, table.bands, table.rows, table.bits)) {
     for (const id of lookupBand(table, key)) into.add(id);
   }
 }

@@ -7,6 +7,8 @@ export interface OriginalMeta {
   readonly publisher: string;
   readonly url: string;
   readonly published: string;
+  /** The licence the original is published under (e.g. "CC BY 2.5"), when known. */
+  readonly license?: string;
 }
 
 export interface OriginalRecord extends OriginalMeta {
@@ -25,7 +27,7 @@ export class CorpusError extends Error {
   }
 }
 
-const META_FIELDS = ['title', 'author', 'publisher', 'url', 'published'] as const;
+const META_FIELDS = ['title', 'author', 'publisher', 'url', 'published', 'license'] as const;
 
 /** Validates one parsed JSON value as an original; throws CorpusError saying why. */
 export function toOriginalRecord(value: unknown, line?: number): OriginalRecord {
@@ -47,6 +49,7 @@ export function toOriginalRecord(value: unknown, line?: number): OriginalRecord 
     publisher: '',
     url: '',
     published: '',
+    license: '',
   };
   for (const field of META_FIELDS) {
     const fieldValue = record[field];

@@ -1,6 +1,6 @@
 import { combine, hashString } from './hash';
 import { minhash } from './minhash';
-import { CONTENT_PERMUTATIONS, LEXICAL_PERMUTATIONS, SHINGLE_WORDS } from './params';
+import { CONTENT_PERMUTATIONS, LEXICAL_PERMUTATIONS, SHINGLE_WORDS, TERM_BITS } from './params';
 import { contentTerms, tokenize } from '../text/tokens';
 
 /** What the pipeline knows about one paragraph's text without keeping the text. */
@@ -9,7 +9,7 @@ export interface ParagraphFingerprint {
   readonly lexical: Uint32Array;
   /** MinHash of the stemmed content terms: survives rewording and translation. */
   readonly content: Uint32Array;
-  /** The content terms' hashes, sorted and distinct: compared exactly when verifying. */
+  /** The content terms' TERM_BITS-bit hashes, sorted and distinct: compared exactly when verifying. */
   readonly terms: Uint32Array;
   /** Distinct shingles and distinct content terms (set sizes, for overlap estimates). */
   readonly shingleCount: number;
@@ -17,20 +17,34 @@ export interface ParagraphFingerprint {
   readonly wordCount: number;
 }
 
-export function fingerprintParagraph(text: string): ParagraphFingerprint {
-  const tokens = tokenize(text);
-  const tokenHashes = tokens.map(hashString);
+/**
+ * The distinct word shingles of a run of token hashes, sorted. A run shorter than a
+ * shingle is one shingle of all its words.
+ */
+export function shingleSet(tokenHashes: ArrayLike<number>, from = 0, to = tokenHashes.length): Uint32Array {
   const shingleList: number[] = [];
-  if (tokenHashes.length > 0 && tokenHashes.length < SHINGLE_WORDS) {
-    shingleList.push(tokenHashes.reduce(combine, 0));
+  if (to > from && to - from < SHINGLE_WORDS) {
+    let h = 0;
+    for (let i = from; i < to; i++) h = combine(h, tokenHashes[i]!);
+    shingleList.push(h);
   }
-  for (let i = 0; i + SHINGLE_WORDS <= tokenHashes.length; i++) {
+  for (let i = from; i + SHINGLE_WORDS <= to; i++) {
     let h = 0;
     for (let k = 0; k < SHINGLE_WORDS; k++) h = combine(h, tokenHashes[i + k]!);
     shingleList.push(h);
   }
-  const shingles = distinctSorted(shingleList);
-  const terms = distinctSorted(contentTerms(tokens).map(hashString));
+  return distinctSorted(shingleList);
+}
+
+/** The TERM_BITS-bit hashes of content terms, sorted and distinct. */
+export function termSet(tokens: readonly string[]): Uint32Array {
+  return distinctSorted(contentTerms(tokens).map((t) => hashString(t) >>> (32 - TERM_BITS)));
+}
+
+export function fingerprintParagraph(text: string): ParagraphFingerprint {
+  const tokens = tokenize(text);
+  const shingles = shingleSet(tokens.map(hashString));
+  const terms = termSet(tokens);
   return {
     lexical: minhash(shingles, LEXICAL_PERMUTATIONS),
     content: minhash(terms, CONTENT_PERMUTATIONS),

@@ -43,9 +43,10 @@ export function minhash(elements: ArrayLike<number>, permutations: number): Uint
 }
 
 /** The stored form: low bits only (b-bit MinHash). */
-export function toStoredSignature(signature: Uint32Array): Uint16Array {
+export function toStoredSignature(signature: Uint32Array, bits = SIGNATURE_BITS): Uint16Array {
+  const mask = (1 << bits) - 1;
   const stored = new Uint16Array(signature.length);
-  for (let i = 0; i < signature.length; i++) stored[i] = signature[i]! & MASK;
+  for (let i = 0; i < signature.length; i++) stored[i] = signature[i]! & mask;
   return stored;
 }
 

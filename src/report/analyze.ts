@@ -1,5 +1,7 @@
-import type { CorpusIndex, IndexedOriginal } from '../corpus/corpus-index';
+import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import { tokenize } from '../text/tokens';
 import { classifyAdded, isTelling, type Classification, type Zone } from '../detect/boilerplate';
+import { notElsewhereOnPage } from '../detect/elsewhere';
 import { missingParagraphsFinding } from '../detect/missing';
 import { detectTranslation } from '../detect/translation';
 import type { Article } from '../extract/article';
@@ -11,7 +13,6 @@ import {
 } from '../fingerprint/fingerprint';
 import { alignWithOriginal, type Alignment } from '../match/align';
 import { retrieveCandidates } from '../match/retrieve';
-import { COPY_WORDING, pairSimilarity } from '../match/similarity';
 import type { AddedParagraph, Finding, MatchInfo, Report } from './report';
 
 /** Running text below this many words is not an article (menus, search pages, stubs). */
@@ -20,6 +21,8 @@ export const MIN_ARTICLE_WORDS = 80;
 const PROSE_PARAGRAPH_WORDS = 12;
 /** A repost is mostly the original's text: this share of the page's running text at least. */
 export const MIN_PAGE_SHARE = 0.5;
+/** Fewer than three paragraphs of an original are a quotation unless they are this share of its prose. */
+const MIN_QUOTED_SHARE = 0.3;
 
 /** The report with what the comparison views need to show it. */
 export interface Analysis {
@@ -80,7 +83,11 @@ export function analyzeArticle(
   return { article, alignment: best.alignment, report: judge(article, index, best.alignment, fingerprints) };
 }
 
-/** Accepts a candidate only when the page is mostly its text, in its order. */
+/**
+ * Accepts a candidate only when the page is mostly its text, in its order, and the
+ * match rests on the original's own running prose: lists, schedules, captions and the
+ * corporate "About …" tail that two honest pages can share do not count.
+ */
 function verify(
   index: CorpusIndex,
   candidate: number,
@@ -88,14 +95,38 @@ function verify(
   proseWords: number,
 ): Verified | null {
   const alignment = alignWithOriginal(index, candidate, fingerprints);
-  const original = index.originals[candidate]!;
-  if (alignment.pairs.length < Math.min(2, original.paragraphCount)) return null;
-  const shared = [...alignment.pairs.map((p) => p.page), ...alignment.continuations].reduce(
-    (sum, i) => sum + fingerprints[i]!.wordCount,
-    0,
+  const ownProse = ownProseParagraphs(index, candidate);
+  const prosePairs = alignment.pairs.filter(
+    (p) => fingerprints[p.page]!.wordCount >= PROSE_PARAGRAPH_WORDS && ownProse.has(p.original),
   );
+  if (prosePairs.length < Math.min(2, ownProse.size)) return null;
+  // Two paragraphs of a long original are a quotation, not a copy of it.
+  if (prosePairs.length < 3 && prosePairs.length < MIN_QUOTED_SHARE * ownProse.size) return null;
+  const sharedIndices = [...prosePairs.map((p) => p.page), ...alignment.continuations];
+  const shared = sharedIndices.reduce((sum, i) => sum + fingerprints[i]!.wordCount, 0);
   const share = shared / Math.max(proseWords, shared);
   return share >= MIN_PAGE_SHARE ? { alignment, share } : null;
+}
+
+/** A heading that opens a press release's boilerplate tail: "About Acme", "Media contact". */
+const BOILERPLATE_TAIL =
+  /^(?:about\s+(?:the\s+)?\p{Lu}|media\s+contacts?\b|press\s+contacts?\b|contacts?\s*:|###|-\s*30\s*-)/u;
+
+/**
+ * The original's paragraphs that are its own running prose: long enough to be prose,
+ * and before a boilerplate tail ("About Acme Corp…", "Media contact"), which every
+ * release of that company carries.
+ */
+function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<number> {
+  const { firstParagraph, paragraphCount } = index.originals[candidate]!;
+  const records = index.recordsOf(candidate);
+  const prose = new Set<number>();
+  for (let j = 0; j < paragraphCount; j++) {
+    // The tail starts at its heading; a first paragraph is never a tail.
+    if (j > 0 && BOILERPLATE_TAIL.test(records[j]!.snippet)) break;
+    if (index.wordCounts[firstParagraph + j]! >= PROSE_PARAGRAPH_WORDS) prose.add(j);
+  }
+  return prose;
 }
 
 function judge(
@@ -105,14 +136,14 @@ function judge(
   fingerprints: readonly ParagraphFingerprint[],
 ): Report {
   const original = index.originals[alignment.originalIndex]!;
-  const records = index.paragraphs.slice(original.firstParagraph, original.firstParagraph + original.paragraphCount);
+  const records = index.recordsOf(alignment.originalIndex);
   const match = matchInfo(index, original, alignment, fingerprints);
 
   if (sameSite(article.url, original.url)) {
     return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
   }
   const missing = missingParagraphsFinding(
-    notElsewhereOnPage(alignment.missing, article, index, original),
+    notElsewhereOnPage(alignment.missing, [...article.paragraphs, ...(article.outside ?? [])], index, original),
     original,
     records,
   );
@@ -122,7 +153,7 @@ function judge(
     fingerprints.map((f) => f.wordCount),
     records,
   );
-  const classified = classifiedAdditions(article, alignment, original);
+  const classified = classifiedAdditions(article, alignment, original, records);
   const added = classified.map(({ paragraph }) => paragraph);
   const telling = classified.some(({ classification }) => isTelling(classification));
   const findings: Finding[] = [];
@@ -154,29 +185,6 @@ function judge(
   };
 }
 
-/**
- * Keeps the missing paragraphs that are nowhere on the page: not in a block that
- * extraction left out (an aside, a box with an unlucky class name). Calling a paragraph
- * cut when it is on the page would accuse the page wrongly.
- */
-function notElsewhereOnPage(
-  missing: readonly number[],
-  article: Article,
-  index: CorpusIndex,
-  original: IndexedOriginal,
-): number[] {
-  const outside = article.outside?.filter((text) => /\p{L}/u.test(text)) ?? [];
-  if (missing.length === 0 || outside.length === 0) return [...missing];
-  const blocks = outside.map(fingerprintParagraph);
-  return missing.filter(
-    (j) =>
-      !blocks.some((block) => {
-        const sim = pairSimilarity(block, index, original.firstParagraph + j);
-        return sim.kind !== 'none' || sim.wording >= COPY_WORDING;
-      }),
-  );
-}
-
 function byWhom(original: IndexedOriginal): string {
   const parts = [original.author, original.publisher].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
@@ -188,15 +196,32 @@ function originalMessage(original: IndexedOriginal, sameSite: boolean): string {
     : `This page carries the original text of “${original.title}”${byWhom(original)}, complete and unchanged.`;
 }
 
+/**
+ * Whether a page paragraph is text the original itself carries (a photo credit, a
+ * "SOURCE: …" line, a caption): such a line is never "added". What the index keeps of
+ * each original paragraph (its text, or its opening sentence and last words) is
+ * compared after normalisation.
+ */
+function carriedText(records: readonly ParagraphRecord[]): (text: string) => boolean {
+  const known = records.map((r) => tokenize(r.text ?? `${r.snippet} ${r.tail}`).join(' '));
+  return (text) => {
+    const words = tokenize(text).join(' ');
+    return words !== '' && known.some((k) => k === words || (words.length >= 12 && k.includes(words)));
+  };
+}
+
 /** The page's added paragraphs that are findings (not site chrome), with how they were classified. */
 function classifiedAdditions(
   article: Article,
   alignment: Alignment,
   original: IndexedOriginal,
+  records: readonly ParagraphRecord[],
 ): { paragraph: AddedParagraph; classification: Extract<Classification, { kind: 'finding' }> }[] {
   const first = alignment.pairs[0]?.page ?? 0;
   const last = alignment.pairs.at(-1)?.page ?? article.paragraphs.length - 1;
+  const carried = carriedText(records);
   return alignment.added.flatMap((i) => {
+    if (carried(article.paragraphs[i]!)) return [];
     const zone: Zone = i < first ? 'before' : i > last ? 'after' : 'inside';
     const classification = classifyAdded(article.paragraphs[i]!, zone, original);
     if (classification?.kind !== 'finding') return [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
-import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex } from '../../src/corpus/index-file';
+import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, summarizeIndex } from '../../src/corpus/index-file';
 import { bandKeys, lookupBand, queryLsh } from '../../src/corpus/lsh';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
@@ -14,9 +14,12 @@ describe('corpus input', () => {
     expect(records).toHaveLength(1);
     const index = buildCorpusIndex(records);
     expect(index.originals[0]!.paragraphCount).toBe(12);
-    expect(index.paragraphs.map((p) => p.snippet).join(' ')).not.toMatch(
-      /Follow|Global Opinions:|Max Boot:|Democracy Dies/,
-    );
+    expect(
+      index
+        .recordsOf(0)
+        .map((p) => p.snippet)
+        .join(' '),
+    ).not.toMatch(/Follow|Global Opinions:|Max Boot:|Democracy Dies/);
   });
 
   it('names the line and the reason for a bad line', () => {
@@ -37,7 +40,9 @@ describe('the index file', () => {
     expect(serializeIndex(buildCorpusIndex(records))).toEqual(bytes);
     const loaded = deserializeIndex(bytes);
     expect(loaded.originals).toEqual(index.originals);
-    expect(loaded.paragraphs).toEqual(index.paragraphs);
+    expect(index.originals.map((_, o) => loaded.recordsOf(o))).toEqual(
+      index.originals.map((_, o) => index.recordsOf(o)),
+    );
     expect(loaded.lexical).toEqual(index.lexical);
     expect(loaded.terms).toEqual(index.terms);
     expect(loaded.lexicalLsh.keys).toEqual(index.lexicalLsh.keys);
@@ -60,8 +65,16 @@ describe('the index file', () => {
     const older = bytes.slice();
     new DataView(older.buffer).setUint32(8, INDEX_FORMAT_VERSION - 1, true);
     expect(() => deserializeIndex(older)).toThrowError(
-      /format 0 is not the format this version reads \(1\): rebuild it/,
+      `format ${INDEX_FORMAT_VERSION - 1} is not the format this version reads (${INDEX_FORMAT_VERSION}): rebuild it`,
     );
+    const hugeHeader = bytes.slice();
+    new DataView(hugeHeader.buffer).setUint32(12, 0xfffffff0, true);
+    expect(() => deserializeIndex(hugeHeader)).toThrowError(/truncated/);
+    for (const at of [30, Math.floor(bytes.length / 2), bytes.length - 1]) {
+      const flipped = bytes.slice();
+      flipped[at]! ^= 0x10;
+      expect(() => deserializeIndex(flipped)).toThrowError(/corrupt/);
+    }
   });
 });
 
@@ -80,13 +93,14 @@ describe('LSH lookups', () => {
       unseen,
     );
     expect(unseen.size).toBe(0);
-    expect(bandKeys(paragraph.lexical, 2, 4)).toHaveLength(2);
+    expect(bandKeys(paragraph.lexical, 2, 4, 16)).toHaveLength(2);
   });
 });
 
 describe('the bundled index (assets/corpus.rrx)', () => {
   it('is what `npm run corpus:build` makes of corpus/originals.jsonl', () => {
-    const shipped = readFileSync(new URL('../../assets/corpus.rrx', import.meta.url));
-    expect(new Uint8Array(shipped)).toEqual(serializeIndex(buildCorpusIndex(records)));
+    const shipped = new Uint8Array(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url)));
+    const { built } = summarizeIndex(shipped);
+    expect(shipped).toEqual(serializeIndex(buildCorpusIndex(records), { built }));
   });
 });

@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  dispatch,
+  MAX_PAGE_CHARS,
+  parseBackgroundMessage,
+  senderChannel,
+  type BackgroundHandlers,
+} from '../../src/browser/protocol';
+
+const extension = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const contentScript = { id: 'ext-id', url: 'https://news.example/story', tab: { id: 7 } };
+const popupInATab = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html?tabId=7', tab: { id: 9 } };
+const toolbarPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+const otherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html', tab: { id: 3 } };
+
+function spyHandlers(): BackgroundHandlers & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    'page-ready': vi.fn(async (m, s) => void calls.push(`page-ready ${m.url} tab ${s.tabId}`)),
+    'page-skipped': vi.fn(async (m, s) => void calls.push(`page-skipped ${m.reason} tab ${s.tabId}`)),
+    'get-tab-report': vi.fn(async (m) => (calls.push(`get-tab-report ${m.tabId}`), null)),
+    'get-original': vi.fn(async (m) => (calls.push(`get-original ${m.id}`), null)),
+  };
+}
+
+describe('messages to the background are checked before use', () => {
+  it('accepts each well-formed message and drops fields its type does not declare', () => {
+    expect(
+      parseBackgroundMessage({ type: 'page-ready', url: 'https://a.example/', html: '<p>x</p>', tabId: 4 }),
+    ).toEqual({ type: 'page-ready', url: 'https://a.example/', html: '<p>x</p>' });
+    expect(parseBackgroundMessage({ type: 'page-skipped', url: 'u', reason: 'too-large' })).toEqual({
+      type: 'page-skipped',
+      url: 'u',
+      reason: 'too-large',
+    });
+    expect(parseBackgroundMessage({ type: 'get-tab-report', tabId: 3 })).toEqual({ type: 'get-tab-report', tabId: 3 });
+    expect(parseBackgroundMessage({ type: 'get-original', id: 'x' })).toEqual({ type: 'get-original', id: 'x' });
+  });
+
+  it.each([
+    ['not an object', 'page-ready'],
+    ['null', null],
+    ['an array', [{ type: 'get-tab-report', tabId: 1 }]],
+    ['an unknown type', { type: 'delete-everything' }],
+    ['a message only the background sends', { type: 'resend-page' }],
+    ['markup that is not text', { type: 'page-ready', url: 'u', html: { toString: (): string => '<p>' } }],
+    ['markup over the size limit', { type: 'page-ready', url: 'u', html: 'x'.repeat(MAX_PAGE_CHARS + 1) }],
+    ['an address over the size limit', { type: 'page-skipped', url: 'u'.repeat(20_000), reason: 'too-large' }],
+    ['an unknown skip reason', { type: 'page-skipped', url: 'u', reason: 'because' }],
+    ['a tab id that is not a whole number', { type: 'get-tab-report', tabId: 1.5 }],
+    ['a negative tab id', { type: 'get-tab-report', tabId: -1 }],
+    ['a tab id given as text', { type: 'get-tab-report', tabId: '1' }],
+    ['an id that is not text', { type: 'get-original', id: ['a'] }],
+  ])('refuses %s', (_what, value) => {
+    expect(parseBackgroundMessage(value)).toBeNull();
+  });
+});
+
+describe('senders', () => {
+  it('tell content scripts (with their own tab) from extension pages and strangers', () => {
+    expect(senderChannel(contentScript, extension.id, extension.origin)).toEqual({ channel: 'page', tabId: 7 });
+    expect(senderChannel(popupInATab, extension.id, extension.origin)).toEqual({ channel: 'extension' });
+    expect(senderChannel(toolbarPopup, extension.id, extension.origin)).toEqual({ channel: 'extension' });
+    expect(senderChannel(otherExtension, extension.id, extension.origin)).toBeNull();
+    expect(senderChannel({ id: 'ext-id' }, extension.id, extension.origin)).toBeNull();
+  });
+});
+
+describe('dispatch', () => {
+  it('runs the handler of a message from its own channel, with the tab the browser names', async () => {
+    const handlers = spyHandlers();
+    await dispatch(
+      { type: 'page-ready', url: 'https://news.example/story', html: '<p>' },
+      contentScript,
+      handlers,
+      extension,
+    );
+    await dispatch({ type: 'get-tab-report', tabId: 7 }, popupInATab, handlers, extension);
+    await dispatch({ type: 'get-original', id: 'wapo' }, toolbarPopup, handlers, extension);
+    expect(handlers.calls).toEqual([
+      'page-ready https://news.example/story tab 7',
+      'get-tab-report 7',
+      'get-original wapo',
+    ]);
+  });
+
+  it('refuses a page that asks for another tab’s report or an original, and never runs the handler', () => {
+    const handlers = spyHandlers();
+    expect(dispatch({ type: 'get-tab-report', tabId: 1 }, contentScript, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'get-original', id: 'wapo' }, contentScript, handlers, extension)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+  });
+
+  it('refuses page messages from extension pages and anything from another extension', () => {
+    const handlers = spyHandlers();
+    expect(dispatch({ type: 'page-ready', url: 'u', html: '<p>' }, popupInATab, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'get-tab-report', tabId: 1 }, otherExtension, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'page-ready', url: 'u', html: 1 }, contentScript, handlers, extension)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+  });
+});
