@@ -56,7 +56,13 @@ export async function runBatch(
     : null;
   bar?.start(options.total ?? 0, 0, { speed: '0' });
 
-  const verdicts: Record<Verdict, number> = { repost: 0, original: 0, unrelated: 0, 'not-an-article': 0 };
+  const verdicts: Record<Verdict, number> = {
+    repost: 0,
+    original: 0,
+    unrelated: 0,
+    'not-an-article': 0,
+    'too-large': 0,
+  };
   let errors = 0;
   let nextToWrite = 0;
   let done = 0;
@@ -108,6 +114,14 @@ export async function runBatch(
   const all: Promise<void>[] = [];
   try {
     for await (const page of pages) {
+      if (page.error !== undefined) {
+        // Unreadable before any check (too large, no access): its line, in its place.
+        errors++;
+        done++;
+        finished.set(id++, { source: page.source, url: page.url, error: page.error });
+        flush();
+        continue;
+      }
       while (free.length === 0) await Promise.race([new Promise<void>((resolve) => waiting.push(resolve)), failure]);
       const worker = free.shift()!;
       const request: WorkerRequest = { id, source: page.source, name: page.name, url: page.url, text: page.text };

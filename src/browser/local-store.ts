@@ -1,27 +1,21 @@
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { OriginalRecord } from '../corpus/records';
 import type { SavedExample } from '../examples/example';
 
 // What the user keeps on this computer (storage.local): saved examples and their own
-// originals. Writes replace a whole list, so a failed write leaves the old list whole.
-const EXAMPLES = 'examples';
-const ORIGINALS = 'userOriginals';
+// originals, as typed, versioned items (WXT storage). A later format bumps `version`
+// and adds a migration, so lists saved by an older version are carried over, not lost.
+// Writes replace a whole list, so a failed write leaves the old list whole.
 
-async function read<T>(key: string): Promise<T[]> {
-  const stored = await browser.storage.local.get(key);
-  return (stored[key] as T[] | undefined) ?? [];
-}
+const examples = storage.defineItem<SavedExample[]>('local:examples', { fallback: [], version: 1 });
+const userOriginals = storage.defineItem<OriginalRecord[]>('local:userOriginals', { fallback: [], version: 1 });
 
-export const loadExamples = (): Promise<SavedExample[]> => read<SavedExample>(EXAMPLES);
-export const storeExamples = (examples: readonly SavedExample[]): Promise<void> =>
-  browser.storage.local.set({ [EXAMPLES]: examples });
-export const loadUserOriginals = (): Promise<OriginalRecord[]> => read<OriginalRecord>(ORIGINALS);
-export const storeUserOriginals = (originals: readonly OriginalRecord[]): Promise<void> =>
-  browser.storage.local.set({ [ORIGINALS]: originals });
+export const loadExamples = (): Promise<SavedExample[]> => examples.getValue();
+export const storeExamples = (list: readonly SavedExample[]): Promise<void> => examples.setValue([...list]);
+export const loadUserOriginals = (): Promise<OriginalRecord[]> => userOriginals.getValue();
+export const storeUserOriginals = (list: readonly OriginalRecord[]): Promise<void> => userOriginals.setValue([...list]);
 
 /** Calls `listener` when the user's originals change (to rebuild their index). */
 export function onUserOriginalsChanged(listener: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ORIGINALS in changes) listener();
-  });
+  userOriginals.watch(() => listener());
 }

@@ -63,6 +63,12 @@ export function toOriginalRecord(value: unknown, line?: number): OriginalRecord 
 }
 
 /**
+ * Originals one corpus file may hold. Indexing takes about half a millisecond an
+ * original, so a larger file would keep a check busy for minutes.
+ */
+export const MAX_ORIGINALS = 200_000;
+
+/**
  * Parses a JSON Lines corpus. Blank lines are skipped; the first bad line throws a
  * CorpusError naming the line, so a caller can keep what it had loaded before.
  */
@@ -73,6 +79,12 @@ export function parseCorpusJsonl(source: string): OriginalRecord[] {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
+    if (records.length === MAX_ORIGINALS) {
+      throw new CorpusError(
+        `more than ${MAX_ORIGINALS.toLocaleString('en')} originals: split the corpus, or build an index of it in parts`,
+        i + 1,
+      );
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -120,6 +120,35 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
+  it('answers hostile pages with "too large to check", and they do not hold up another tab', async () => {
+    const hostile = await Promise.all(
+      ['nested', 'paragraphs'].map(async (name) => {
+        const page = await ext.context.newPage();
+        const url = `${server.origin}/hostile/${name}.html`;
+        void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+        return { page, url };
+      }),
+    );
+    const started = Date.now();
+    const seed = await visit('/seed-000.html');
+    expect(checkedReport(seed.report).verdict).toBe('repost');
+    expect(await badgeText(ext, seed.tabId)).toBe('!3');
+    // The seed's badge comes on time: the hostile pages are refused cheaply, not worked through.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const { page, url } of hostile) {
+      const { tabId, report } = await finishedReport(ext, url, 30_000);
+      const tooLarge =
+        (report.status === 'skipped' && report.reason === 'too-large') ||
+        (report.status === 'checked' && report.analysis.report.verdict === 'too-large');
+      expect(tooLarge, JSON.stringify(report).slice(0, 300)).toBe(true);
+      const popup = await openPopup(ext, tabId);
+      expect(await popup.locator('.verdict-title').innerText()).toBe('Too large to check');
+      await popup.close();
+      await page.close();
+    }
+    await seed.page.close();
+  });
+
   it('checks again when a single-page site swaps its article', async () => {
     const { page } = await visit('/spa/start');
     await page.evaluate(() => (window as unknown as { swapArticle(): void }).swapArticle());
@@ -147,6 +176,49 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
+  it("refuses forged messages from a content script: no other tab's report, no originals, nothing malformed", async () => {
+    const victim = await visit('/seed-001.html');
+    const attacker = await visit('/seed-002.html');
+    // The content script's own isolated world, where a compromised or hostile script would run.
+    const cdp = await ext.context.newCDPSession(attacker.page);
+    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const isolated = worlds.find((w) => w.auxData?.type === 'isolated' && /Repost Radar/.test(w.name));
+    expect(isolated, worlds.map((w) => w.name).join(', ')).toBeDefined();
+    const send = async (message: unknown): Promise<unknown> => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: isolated!.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((r) => ({ reply: r ?? null }), (e) => ({ refused: String(e) }))`,
+      });
+      return result.value;
+    };
+    const before = await storedReports(ext);
+    for (const forged of [
+      { type: 'get-tab-report', tabId: victim.tabId },
+      { type: 'get-original', id: 'wapo-2022-01-06-rogin-putin-kazakhstan-ukraine' },
+      { type: 'page-ready', url: 'https://elsewhere.example/', html: 42 },
+      { type: 'page-ready', url: 'x'.repeat(100_000), html: '<p>hi</p>' },
+      { type: 'page-skipped', url: 'u', reason: 'because', tabId: victim.tabId },
+      { type: 'resend-page' },
+      { type: 'no-such-message' },
+      'get-tab-report',
+    ]) {
+      const answer = (await send(forged)) as { reply?: unknown; refused?: string };
+      expect(answer.reply ?? null, JSON.stringify(forged).slice(0, 80)).toBeNull();
+    }
+    // A page may speak of its own tab only: a "skipped" message it sends lands on its own tab.
+    await send({ type: 'page-skipped', url: 'forged', reason: 'too-large', tabId: victim.tabId });
+    await expect.poll(async () => (await storedReports(ext)).get(attacker.tabId)?.url).toBe('forged');
+    const after = await storedReports(ext);
+    expect(after.get(victim.tabId)).toEqual(before.get(victim.tabId));
+    await cdp.detach();
+    await attacker.page.close();
+    await victim.page.close();
+  });
+
   it('makes no network request of its own', async () => {
     const worker = await ext.worker();
     const resources = await worker.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
@@ -155,7 +227,7 @@ describe('the extension in Chromium', () => {
     expect(
       server.requests.filter(
         (path) =>
-          !/^\/(seed-\d{3}\.html|real\/.+\.html|shop\.html|huge\.html|spa\/start|favicon\.ico|paratroopers\.jpg)$/.test(
+          !/^\/(seed-\d{3}\.html|real\/.+\.html|shop\.html|huge\.html|hostile\/\w+\.html|spa\/start|favicon\.ico|paratroopers\.jpg)$/.test(
             path,
           ),
       ),

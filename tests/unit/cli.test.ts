@@ -41,14 +41,14 @@ describe('repost-radar check', () => {
 
   it('checks against a corpus given as JSON Lines, as a folder, or as a built index', () => {
     const folder = mkdtempSync(join(tmp, 'originals-'));
-    const original = JSON.parse(readFileSync(join(ROOT, 'corpus/originals.jsonl'), 'utf8')) as {
+    const original = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/seeds/original.jsonl'), 'utf8')) as {
       title: string;
       text: string;
     };
     writeFileSync(join(folder, 'rogin.txt'), `${original.title}\n\n${original.text}`);
     const index = join(tmp, 'index.rrx');
-    expect(run(['corpus', 'build', join(ROOT, 'corpus/originals.jsonl'), '-o', index]).status).toBe(0);
-    for (const corpus of [join(ROOT, 'corpus/originals.jsonl'), folder, index]) {
+    expect(run(['corpus', 'build', join(ROOT, 'tests/fixtures/seeds/original.jsonl'), '-o', index]).status).toBe(0);
+    for (const corpus of [join(ROOT, 'tests/fixtures/seeds/original.jsonl'), folder, index]) {
       const { status, stdout } = run(['check', seedPagePath(SEED_EXPECTATIONS[1]!), '--corpus', corpus, '--json']);
       expect(status, corpus).toBe(0);
       expect((JSON.parse(stdout) as Report).verdict).toBe('repost');

@@ -16,7 +16,9 @@ import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 const { first, second } = brownHalves();
 let index: CorpusIndex;
 beforeAll(() => {
-  const seedOriginal = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
+  const seedOriginal = parseCorpusJsonl(
+    readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'),
+  );
   index = buildCorpusIndex([...seedOriginal, ...first.map(asOriginal)]);
 });
 

@@ -52,7 +52,7 @@ describe('the seeds, checked against the bundled corpus', () => {
 
   it('matches the same with the corpus read from JSON Lines (full text kept)', () => {
     const index = buildCorpusIndex(
-      parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8')),
+      parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8')),
       { fullText: true },
     );
     for (const e of SEED_EXPECTATIONS) expectSeedReport(analyzeArticle(articleFromText(seedText(e)), index).report, e);
