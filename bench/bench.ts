@@ -1,5 +1,6 @@
 // `npm run bench`: speed and size figures, printed as tables. Not a test: nothing here
 // passes or fails; the README quotes what it prints on the 2-core reference machine.
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -94,8 +95,10 @@ for (const words of [1_000, 5_000, 20_000]) {
   }
 }
 
-// 3. Corpora of 1k, 10k and 100k originals: synthetic articles of six paragraphs, each
-// paragraph two real Brown sentences drawn by a fixed pseudo-random sequence.
+// 3. Corpora of 1k, 10k and 100k originals, shaped like real news articles: twenty
+// paragraphs each, every paragraph three consecutive real Brown sentences, drawn at
+// places chosen by a fixed pseudo-random sequence.
+const PARAGRAPHS_PER_ORIGINAL = 20;
 export function syntheticCorpus(size: number): OriginalRecord[] {
   const sentences = brownTexts().flatMap((t) => t.paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/)));
   let state = 12345;
@@ -110,14 +113,14 @@ export function syntheticCorpus(size: number): OriginalRecord[] {
     publisher: 'Bench',
     url: `https://example.org/${i}`,
     published: '2022-01-01',
-    text: Array.from(
-      { length: 6 },
-      () => `${sentences[next() % sentences.length]} ${sentences[next() % sentences.length]}`,
-    ).join('\n\n'),
+    text: Array.from({ length: PARAGRAPHS_PER_ORIGINAL }, () => {
+      const at = next() % (sentences.length - 3);
+      return sentences.slice(at, at + 3).join(' ');
+    }).join('\n\n'),
   }));
 }
 
-const seedOriginal = readFileSync(new URL('../corpus/originals.jsonl', import.meta.url), 'utf8');
+const seedOriginal = readFileSync(new URL('../tests/fixtures/seeds/original.jsonl', import.meta.url), 'utf8');
 const seeds = new URL('../tests/fixtures/seeds/', import.meta.url);
 const queries: [string, Article][] = [
   ['seed 000 (translated)', articleFromText(readFileSync(new URL('000_8e8e7980e4e1fe70.txt', seeds), 'utf8'))],
@@ -143,11 +146,14 @@ for (const size of sizes) {
   start = performance.now();
   const loaded = deserializeIndex(readFileSync(file));
   const loadMs = performance.now() - start;
+  const gzipText = gzipSync(originals.map((o: OriginalRecord) => o.text).join('\n\n'), { level: 9 }).length;
   const row: Row = {
     originals: size.toLocaleString('en'),
     paragraphs: index.owner.length.toLocaleString('en'),
     'build (s)': (buildMs / 1000).toFixed(1),
     'index on disk (MB)': (bytes / 1048576).toFixed(1),
+    'gzip of the text (MB)': (gzipText / 1048576).toFixed(1),
+    'index bytes a paragraph': (bytes / index.owner.length).toFixed(0),
     'load (ms)': ms(loadMs),
   };
   for (const [name, article] of queries) {
@@ -161,6 +167,30 @@ for (const size of sizes) {
   rmSync(file);
 }
 rmSync(dir, { recursive: true, force: true });
+
+// 3b. The command line's cold start: a new process checking one page against the
+// bundled corpus, compiled JavaScript (dist/cli) against the TypeScript loader.
+{
+  const { spawnSync } = await import('node:child_process');
+  const { execPath } = process;
+  const page = new URL('../tests/fixtures/pages/seed-001.html', import.meta.url).pathname;
+  const runs = (args: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      const { status } = spawnSync(execPath, [...args, 'check', page, '--json'], { encoding: 'utf8' });
+      if (status !== 0) throw new Error(`cold start run failed: ${args.join(' ')}`);
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[3]!;
+  };
+  const compiled = new URL('../dist/cli/repost-radar.mjs', import.meta.url).pathname;
+  const typescript = ['--import', 'tsx', new URL('../cli/repost-radar.ts', import.meta.url).pathname];
+  record('Command line cold start, one page (median of 7 runs; target ≤ 300 ms)', {
+    'compiled (dist/cli)': ms(runs([compiled])),
+    'TypeScript through tsx': ms(runs(typescript)),
+  });
+}
 
 // 4. Batch checks: a web archive of 505 pages (the seeds among 500 real articles).
 {

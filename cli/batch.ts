@@ -138,8 +138,13 @@ export async function runBatch(
   return { pages: id, verdicts, errors, seconds, pagesPerSecond: id / Math.max(seconds, 1e-9) };
 }
 
+/** A checking thread: the batch's worker script, resolved beside this module (cli/ through tsx, dist/cli/ compiled). */
+export function newCheckingThread(corpus: string | undefined): Worker {
+  return new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { corpus }, execArgv: [] });
+}
+
 function startWorker(corpus: string | undefined): Promise<Worker> {
-  const worker = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { corpus }, execArgv: [] });
+  const worker = newCheckingThread(corpus);
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (first: { ready?: true; corpusError?: string }) => {

@@ -5,6 +5,7 @@ const LABEL: Record<Report['verdict'], string> = {
   original: 'ORIGINAL',
   unrelated: 'NO MATCH',
   'not-an-article': 'NOT AN ARTICLE',
+  'too-large': 'TOO LARGE TO CHECK',
 };
 
 const quote = (text: string, width = 160): string => {
@@ -38,6 +39,15 @@ function formatFinding(finding: Finding): string[] {
           `      page:     ${quote(e.page, Infinity)}`,
           `      original: ${quote(e.original, Infinity)}`,
           `      why:      ${e.why}`,
+          '',
+        ]),
+      ];
+    case 'reworded':
+      return [
+        `  ~ Reworded throughout (${finding.severity}): ${finding.summary}`,
+        ...finding.paragraphs.flatMap((p) => [
+          `      #${p.index + 1} page:     ${quote(p.page, Infinity)}`,
+          `         original: ${quote(p.original, Infinity)}`,
           '',
         ]),
       ];

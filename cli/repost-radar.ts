@@ -6,6 +6,7 @@ import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
 import { loadCorpus, readIndexFile, readOriginals } from './corpus-source';
 import { runBatch } from './batch';
+import { registerQueueCommands } from './queue/commands';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
@@ -93,9 +94,11 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   });
   const { verdicts } = summary;
   process.stderr.write(
-    `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${summary.errors} unreadable\n`,
+    `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${verdicts['too-large']} too large, ${summary.errors} unreadable\n`,
   );
 }
+
+registerQueueCommands(program);
 
 try {
   await program.parseAsync();

@@ -2,6 +2,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../src/browser/messaging';
 import { isContentMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
+import { EXTRACTION_LIMITS } from '../src/extract/budget';
 
 // The content script does as little as it can on the page's main thread: a quick look
 // at whether the page is an article, then one copy of its markup to the background,
@@ -11,6 +12,11 @@ import { isContentMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
 const QUIET_MS = 150;
 /** ...or, on pages that never stop changing, after this long. */
 const MAX_WAIT_MS = 2_000;
+/**
+ * The background refuses pages over EXTRACTION_LIMITS.maxElements, not counting scripts,
+ * styles and SVG; this count includes them, so only a page four times over is refused here.
+ */
+const CERTAINLY_TOO_MANY_ELEMENTS = EXTRACTION_LIMITS.maxElements * 4;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,6 +31,12 @@ export default defineContentScript({
       timer = undefined;
       if (!ctx.isValid) return;
       const url = location.href;
+      // A page far past the background's element budget is refused before anything walks it
+      // (the readerable check visits every paragraph). Counting is the browser's own, in native code.
+      if (document.getElementsByTagName('*').length > CERTAINLY_TOO_MANY_ELEMENTS) {
+        void sendToBackground({ type: 'page-skipped', url, reason: 'too-large' });
+        return;
+      }
       if (!isProbablyReaderable(document)) {
         void sendToBackground({ type: 'page-skipped', url, reason: 'not-an-article' });
         return;

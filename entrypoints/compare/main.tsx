@@ -2,31 +2,33 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../src/browser/messaging';
 import type { OriginalView, TabReport } from '../../src/browser/protocol';
-import { comparisonRows, type ComparisonRow } from '../../src/ui/comparison';
+import { comparisonRows, type ComparisonRow, type OriginalMark, type PageMark } from '../../src/ui/comparison';
 import '../../src/ui/report.css';
 import '../../src/ui/compare.css';
 
 // Page text is untrusted: rendered as text only.
 
-const PAGE_LABEL: Record<string, string> = {
+// "Machine translated" only where the report found machine translation: a rewording
+// without its tells is called what it is (a newsroom's rewrite is no translation).
+const pageLabels = (translated: boolean): Record<PageMark, string> => ({
   same: 'same text',
-  reworded: 'reworded (machine translated)',
+  reworded: translated ? 'reworded (machine translated)' : 'reworded',
   added: 'added boilerplate',
   continues: 'same text (split)',
   chrome: 'page chrome, not article text',
-};
-const ORIGINAL_LABEL: Record<string, string> = {
+});
+const ORIGINAL_LABEL: Record<OriginalMark, string> = {
   same: 'same text',
   reworded: 'reworded on the page',
   missing: 'missing from the page',
   merged: 'on the page, merged or moved',
 };
 
-function Legend() {
+function Legend({ translated }: { translated: boolean }) {
   return (
     <ul class="legend" aria-label="Legend">
       <li class="mark-same">Same text</li>
-      <li class="mark-reworded">Reworded: machine translated</li>
+      <li class="mark-reworded">{translated ? 'Reworded: machine translated' : 'Reworded in other words'}</li>
       <li class="mark-missing">Missing from the repost</li>
       <li class="mark-added">Added boilerplate</li>
       <li class="mark-chrome">Page chrome (not article text)</li>
@@ -34,9 +36,18 @@ function Legend() {
   );
 }
 
-function Cell({ side, cell }: { side: 'page' | 'original'; cell: ComparisonRow['page'] | ComparisonRow['original'] }) {
+function Cell({
+  side,
+  cell,
+  translated,
+}: {
+  side: 'page' | 'original';
+  cell: ComparisonRow['page'] | ComparisonRow['original'];
+  translated: boolean;
+}) {
   if (!cell) return <div class={`cell empty ${side}`} aria-hidden="true" />;
-  const label = side === 'page' ? PAGE_LABEL[cell.mark] : ORIGINAL_LABEL[cell.mark];
+  const label =
+    side === 'page' ? pageLabels(translated)[cell.mark as PageMark] : ORIGINAL_LABEL[cell.mark as OriginalMark];
   const category = 'category' in cell && cell.category ? ` · ${cell.category}` : '';
   return (
     <div class={`cell ${side} mark-${cell.mark}`}>
@@ -77,12 +88,13 @@ function Compare() {
   const { analysis } = report;
   const rows = comparisonRows(analysis, original.paragraphs);
   const meta = original.original;
+  const translated = analysis.report.findings.some((f) => f.kind === 'machine-translation');
   return (
     <main class="compare">
       <header class="compare-header">
         <h1>{analysis.report.verdict === 'repost' ? 'Repost and original' : 'Page and original'}, side by side</h1>
         <p class="compare-verdict">{analysis.report.message}</p>
-        <Legend />
+        <Legend translated={translated} />
       </header>
       <div class="columns" role="table" aria-label="Paragraphs of the page and of the original">
         <div class="column-head" role="row">
@@ -107,8 +119,8 @@ function Compare() {
         </div>
         {rows.map((row, k) => (
           <div class="row" role="row" key={k}>
-            <Cell side="page" cell={row.page} />
-            <Cell side="original" cell={row.original} />
+            <Cell side="page" cell={row.page} translated={translated} />
+            <Cell side="original" cell={row.original} translated={translated} />
           </div>
         ))}
       </div>
@@ -118,7 +130,7 @@ function Compare() {
         {rows
           .filter((r) => r.page)
           .map((r, k) => (
-            <Cell key={k} side="page" cell={r.page} />
+            <Cell key={k} side="page" cell={r.page} translated={translated} />
           ))}
       </section>
       <section class="print-only print-break">
@@ -126,7 +138,7 @@ function Compare() {
         {rows
           .filter((r) => r.original)
           .map((r, k) => (
-            <Cell key={k} side="original" cell={r.original} />
+            <Cell key={k} side="original" cell={r.original} translated={translated} />
           ))}
       </section>
     </main>

@@ -49,7 +49,7 @@ function Actions({ tabId, report }: { tabId: number; report: Extract<TabReport, 
           Compare side by side
         </button>
       )}
-      {verdict !== 'not-an-article' && (
+      {verdict !== 'not-an-article' && verdict !== 'too-large' && (
         <button
           type="button"
           onClick={() =>

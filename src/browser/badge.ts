@@ -29,6 +29,8 @@ export function badgeFor(report: TabReport | null): Badge {
         return { text: `!${r.findings.length}`, color: '#c5221f', title: `Repost Radar: ${r.message}` };
       }
       if (r.verdict === 'original') return { text: '✓', color: '#188038', title: `Repost Radar: ${r.message}` };
+      // Said on the badge too: the reader should not take silence for "nothing found".
+      if (r.verdict === 'too-large') return { text: '–', color: '#5f6368', title: `Repost Radar: ${r.message}` };
       return { ...none, title: `Repost Radar: ${r.message}` };
     }
   }

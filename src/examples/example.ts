@@ -66,7 +66,7 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-const VERDICTS = new Set(['original', 'repost', 'unrelated', 'not-an-article']);
+const VERDICTS = new Set(['original', 'repost', 'unrelated', 'not-an-article', 'too-large']);
 
 function checked(value: Partial<SavedExample>, where: string): SavedExample {
   const fail = (why: string): never => {

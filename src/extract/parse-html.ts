@@ -1,12 +1,20 @@
 import { parseHTML } from 'linkedom';
-import type { Article } from './article';
+import { type Article, tooLargeArticle } from './article';
+import { EXTRACTION_LIMITS, type ExtractionLimits } from './budget';
 import { extractArticle } from './extract';
+import { scanMarkup } from './markup';
 
 /** Extraction outside a browser: parses HTML with linkedom, then extracts as the extension does. */
-export function articleFromHtml(html: string, url = ''): Article {
-  // linkedom leaves an empty string without a root element: give it an empty page.
-  const { document } = parseHTML(
-    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`,
-  );
-  return extractArticle(document as unknown as Document, url);
+export function articleFromHtml(html: string, url = '', limits: ExtractionLimits = EXTRACTION_LIMITS): Article {
+  // Hostile markup is refused before parsing: linkedom is slow on deep trees.
+  const scan = scanMarkup(html, limits);
+  if ('tooLarge' in scan) return tooLargeArticle(scan.tooLarge, url);
+  // linkedom leaves markup without a whole <html …> tag (an empty string, a cut page) with
+  // no root element, and then throws on the first look at it: give such markup a page around it.
+  const wrap = (markup: string): string => `<!doctype html><html><head></head><body>${markup}</body></html>`;
+  let { document } = parseHTML(/<html[\s>]/i.test(scan.html) ? scan.html : wrap(scan.html));
+  if (!document.documentElement) {
+    ({ document } = parseHTML(wrap(scan.html)));
+  }
+  return extractArticle(document as unknown as Document, url, { limits });
 }

@@ -1,9 +1,11 @@
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { COPY_WORDING, pairSimilarity, type PairSimilarity } from './similarity';
+import { COPY_WORDING, REWORDED_CONTENT, pairSimilarity, type PairSimilarity } from './similarity';
 
 /** How much of part + partner a merged paragraph must hold (wording changes length a little). */
 const MERGED_SIZE = 0.85;
+/** A translation's length differs from the original's by this factor at most, for size checks. */
+const MAX_SCALE = 1.3;
 
 export interface AlignedPair {
   /** Index among the page's paragraphs. */
@@ -11,7 +13,7 @@ export interface AlignedPair {
   /** 0-based index in the original. */
   readonly original: number;
   readonly similarity: PairSimilarity;
-  /** Paired by position: alone in the same gap and loosely alike (a short, edited paragraph). */
+  /** Paired by position: in a gap between two pairs, or next to the first or last, and loosely alike. */
   readonly byPosition?: boolean;
 }
 
@@ -68,19 +70,24 @@ export function alignWithOriginal(
     }
   }
   pairs.reverse();
+  alignGaps(pairs, sims, n, m);
   fillGaps(pairs, sims, n, m);
 
   const pageOf = new Map(pairs.map((p) => [p.original, p.page]));
   const originalOf = new Map(pairs.map((p) => [p.page, p.original]));
   const originalWords = (j: number): number => index.wordCounts[original.firstParagraph + j]!;
-  const pageWords = (i: number): number => page[i]!.wordCount;
+  // Sizes are compared in the page's own length: a translation is longer or shorter throughout.
+  const scale = lengthScale(pairs, (i) => page[i]!.wordCount, originalWords);
+  const pageWords = (i: number): number => page[i]!.wordCount / scale;
   // A paragraph with no pair may still be on the page, merged into a neighbour or split
   // off it: its text is inside a page paragraph near its place (same wording, or same
   // content for a reworded page), and the sizes add up: the whole is as long as the
   // part and the whole's own partner together. Sizes matter because neighbouring
   // paragraphs share a topic, and some originals repeat a formula from one to the next.
+  // Content is measured as the part's share held by the whole: a translated part is a
+  // small set inside a large one, so their Jaccard similarity stays low.
   const holds = (sim: PairSimilarity, whole: number, part: number, partner: number): boolean =>
-    (sim.wording >= COPY_WORDING || sim.kind === 'reworded') && whole >= MERGED_SIZE * (part + partner);
+    heldIn(sim) && whole >= MERGED_SIZE * (part + partner);
   const merged: number[] = [];
   const missing: number[] = [];
   for (let j = 0; j < m; j++) {
@@ -96,6 +103,15 @@ export function alignWithOriginal(
     for (let i = from; i <= to && !found; i++) {
       const partner = originalOf.get(i);
       found = holds(sims[i]![j]!, pageWords(i), originalWords(j), partner === undefined ? 0 : originalWords(partner));
+    }
+    // Split in two page paragraphs, neither of which is anything else's pair.
+    for (let i = from; i < to && !found; i++) {
+      found =
+        !originalOf.has(i) &&
+        !originalOf.has(i + 1) &&
+        heldIn(sims[i]![j]!) &&
+        heldIn(sims[i + 1]![j]!) &&
+        pageWords(i) + pageWords(i + 1) >= MERGED_SIZE * originalWords(j);
     }
     (found ? merged : missing).push(j);
   }
@@ -115,9 +131,35 @@ export function alignWithOriginal(
       const partner = pageOf.get(j);
       found = holds(sims[i]![j]!, originalWords(j), pageWords(i), partner === undefined ? 0 : pageWords(partner));
     }
+    // Two original paragraphs merged into this one, neither paired elsewhere.
+    for (let j = from; j < to && !found; j++) {
+      found =
+        !pageOf.has(j) &&
+        !pageOf.has(j + 1) &&
+        heldIn(sims[i]![j]!) &&
+        heldIn(sims[i]![j + 1]!) &&
+        originalWords(j) + originalWords(j + 1) >= MERGED_SIZE * pageWords(i);
+    }
     (found ? continuations : added).push(i);
   }
   return { originalIndex, pairs, merged, missing, continuations, added };
+}
+
+/** One paragraph's text is inside another: same wording, or most of the smaller one's content. */
+function heldIn(sim: PairSimilarity): boolean {
+  return sim.wording >= COPY_WORDING || sim.content >= REWORDED_CONTENT;
+}
+
+/** Page words per original word over the paired paragraphs, within bounds (1 when nothing is paired). */
+function lengthScale(
+  pairs: readonly AlignedPair[],
+  pageWords: (i: number) => number,
+  originalWords: (j: number) => number,
+): number {
+  const pageTotal = pairs.reduce((sum, p) => sum + pageWords(p.page), 0);
+  const originalTotal = pairs.reduce((sum, p) => sum + originalWords(p.original), 0);
+  if (pageTotal === 0 || originalTotal === 0) return 1;
+  return Math.min(MAX_SCALE, Math.max(1 / MAX_SCALE, pageTotal / originalTotal));
 }
 
 /**
@@ -141,6 +183,54 @@ function neighbours(
     }
   }
   return [from, to];
+}
+
+/** Loose likeness of a reworded pair held in place by its neighbours: some content shared. */
+const LOOSE_CONTENT = 0.3;
+const LOOSE_JACCARD = 0.15;
+
+export function looselyAlike(sim: PairSimilarity): boolean {
+  return sim.wording >= GAP_WORDING || (sim.content >= LOOSE_CONTENT && sim.contentJaccard >= LOOSE_JACCARD);
+}
+
+/**
+ * Runs of reworded paragraphs that fall short of the pair thresholds one by one (a
+ * translation rewords some paragraphs more than others) are aligned between the pairs
+ * around them: a gap that holds as many page paragraphs as original ones is paired in
+ * order when every pair in it is loosely alike; before the first pair and after the
+ * last, pairs are taken outwards while the paragraphs on both sides stay alike. A gap
+ * of unequal sides is left to the merged and split paragraphs check: pairing inside
+ * it would let an honest article on the same subject borrow the original's order.
+ */
+function alignGaps(pairs: AlignedPair[], sims: readonly PairSimilarity[][], n: number, m: number): void {
+  const found: AlignedPair[] = [];
+  const pair = (page: number, original: number): AlignedPair => ({
+    page,
+    original,
+    similarity: sims[page]![original]!,
+    byPosition: true,
+  });
+  for (let k = 0; k + 1 < pairs.length; k++) {
+    const [before, after] = [pairs[k]!, pairs[k + 1]!];
+    const size = after.page - before.page - 1;
+    if (size < 1 || size !== after.original - before.original - 1) continue;
+    const run = Array.from({ length: size }, (_, d) => pair(before.page + 1 + d, before.original + 1 + d));
+    if (run.every((p) => looselyAlike(p.similarity))) found.push(...run);
+  }
+  const first = pairs[0];
+  const last = pairs.at(-1);
+  if (first) {
+    for (let i = first.page - 1, j = first.original - 1; i >= 0 && j >= 0 && looselyAlike(sims[i]![j]!); i--, j--) {
+      found.push(pair(i, j));
+    }
+  }
+  if (last) {
+    for (let i = last.page + 1, j = last.original + 1; i < n && j < m && looselyAlike(sims[i]![j]!); i++, j++) {
+      found.push(pair(i, j));
+    }
+  }
+  pairs.push(...found);
+  pairs.sort((a, b) => a.page - b.page);
 }
 
 /** Loose likeness for a paragraph pair that is alone in its gap. */

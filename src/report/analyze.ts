@@ -47,6 +47,14 @@ export function analyzeArticle(
   index: CorpusIndex,
   fingerprints: readonly ParagraphFingerprint[] = fingerprintArticle(article),
 ): Analysis {
+  if (article.tooLarge) {
+    const { reason, limit, found, message } = article.tooLarge;
+    return {
+      article,
+      alignment: null,
+      report: { verdict: 'too-large', match: null, findings: [], message, tooLarge: { reason, limit, found } },
+    };
+  }
   const proseWords = fingerprints
     .filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS)
     .reduce((sum, f) => sum + f.wordCount, 0);
@@ -159,7 +167,7 @@ function judge(
   const findings: Finding[] = [];
   if (translation) findings.push(translation);
   if (missing) findings.push(missing);
-  if (added.length > 0 && (telling || missing || translation)) {
+  if (added.length > 0 && (telling || missing || translation?.kind === 'machine-translation')) {
     findings.push({
       kind: 'added-boilerplate',
       severity: classified.some(({ classification }) => classification.otherAuthor) ? 'high' : 'low',
@@ -167,15 +175,21 @@ function judge(
       paragraphs: added,
     });
   }
-  if (findings.length === 0) {
-    return { verdict: 'original', match, findings, message: originalMessage(original, false) };
+  // Rewording alone is not a repost: a newsroom rewriting a wire story in its own words does the same.
+  if (findings.every((f) => f.kind === 'reworded')) {
+    const message = translation
+      ? `This page says what “${original.title}”${byWhom(original)} says in its own words throughout, with no sign of machine translation.`
+      : originalMessage(original, false);
+    return { verdict: 'original', match, findings, message };
   }
   const what = findings.map((f) =>
     f.kind === 'missing-paragraphs'
       ? 'paragraphs cut'
       : f.kind === 'machine-translation'
         ? 'machine translated'
-        : 'boilerplate added',
+        : f.kind === 'reworded'
+          ? 'reworded throughout'
+          : 'boilerplate added',
   );
   return {
     verdict: 'repost',
@@ -269,7 +283,13 @@ function sameSite(pageUrl: string, originalUrl: string): boolean {
   return page !== '' && page === host(originalUrl);
 }
 
-const VERDICT_RANK: Record<Report['verdict'], number> = { repost: 2, original: 2, unrelated: 1, 'not-an-article': 0 };
+const VERDICT_RANK: Record<Report['verdict'], number> = {
+  repost: 2,
+  original: 2,
+  unrelated: 1,
+  'not-an-article': 0,
+  'too-large': 0,
+};
 
 /**
  * Checks a page against several corpora (the bundled one and the user's own) and keeps

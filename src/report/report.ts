@@ -1,7 +1,7 @@
 // The report: what the command line prints with --json and what the extension shows.
 // Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link) are additive.
 
-export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article';
+export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
 export type BoilerplateCategory = 'author-bio' | 'source-credit' | 'comments' | 'promo' | 'other';
 
@@ -40,6 +40,12 @@ export interface TranslationEvidence {
   readonly why: string;
 }
 
+/** A paragraph the page says in other words: the original's index and a sentence pair. */
+export interface RewordedParagraph extends TranslationEvidence {
+  /** 0-based in the original. */
+  readonly index: number;
+}
+
 export type Finding =
   | {
       readonly kind: 'missing-paragraphs';
@@ -59,6 +65,15 @@ export type Finding =
       readonly summary: string;
       readonly confidence: number;
       readonly evidence: readonly TranslationEvidence[];
+    }
+  | {
+      /** The text is said in other words throughout, without machine-translation tells: not a repost by itself. */
+      readonly kind: 'reworded';
+      readonly severity: Severity;
+      readonly summary: string;
+      /** Share of the aligned text (by page words) that is reworded, 0..1. */
+      readonly share: number;
+      readonly paragraphs: readonly RewordedParagraph[];
     };
 
 export type FindingKind = Finding['kind'];
@@ -69,4 +84,6 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** One sentence for people: why this verdict. */
   readonly message: string;
+  /** For `too-large`: which limit the page passed (markup, elements, depth, paragraphs, words), and by how much. */
+  readonly tooLarge?: { readonly reason: string; readonly limit: number; readonly found: number };
 }

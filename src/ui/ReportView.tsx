@@ -31,7 +31,7 @@ export function ReportView({ report }: { report: TabReport | null }) {
       );
     case 'skipped':
       return (
-        <Verdict tone="neutral" title={report.reason === 'too-large' ? 'Page too large to check' : 'Not an article'}>
+        <Verdict tone="neutral" title={report.reason === 'too-large' ? 'Too large to check' : 'Not an article'}>
           {report.reason === 'too-large'
             ? 'This page is too large for Repost Radar to check.'
             : 'This page does not look like a news or opinion article, so there is nothing to compare.'}
@@ -56,6 +56,12 @@ function CheckedView({ report }: { report: Report }) {
           {report.message}
         </Verdict>
       );
+    case 'too-large':
+      return (
+        <Verdict tone="neutral" title="Too large to check">
+          {report.message} Repost Radar leaves such pages alone, so that checking them cannot slow down your browser.
+        </Verdict>
+      );
     case 'unrelated':
       return (
         <Verdict tone="neutral" title="No known original">
@@ -66,10 +72,18 @@ function CheckedView({ report }: { report: Report }) {
     case 'original':
       return (
         <>
-          <Verdict tone="good" title="Original text">
+          <Verdict
+            tone="good"
+            title={
+              report.findings.some((f) => f.kind === 'reworded') ? 'Original text, in other words' : 'Original text'
+            }
+          >
             {report.message}
           </Verdict>
           {report.match && <OriginalCard match={report.match} />}
+          {report.findings.map((finding) => (
+            <FindingView key={finding.kind} finding={finding} />
+          ))}
         </>
       );
     case 'repost':
@@ -147,6 +161,28 @@ function FindingView({ finding }: { finding: Finding }) {
                   </blockquote>
                 </div>
                 <p class="pair-why">{e.why}</p>
+              </li>
+            ))}
+          </ul>
+        </FindingSection>
+      );
+    case 'reworded':
+      return (
+        <FindingSection finding={finding} title="Reworded throughout" meta={`${Math.round(finding.share * 100)}%`}>
+          <ul class="pairs">
+            {finding.paragraphs.map((p) => (
+              <li key={p.index} class="pair">
+                <div class="pair-columns">
+                  <blockquote class="pair-page">
+                    <span class="pair-label">This page</span>
+                    {p.page}
+                  </blockquote>
+                  <blockquote class="pair-original">
+                    <span class="pair-label">Original, paragraph {p.index + 1}</span>
+                    {p.original}
+                  </blockquote>
+                </div>
+                <p class="pair-why">{p.why}</p>
               </li>
             ))}
           </ul>

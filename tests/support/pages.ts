@@ -31,6 +31,18 @@ const nonArticle = `<!doctype html><html><head><title>Shop</title></head><body><
 )}</nav><div class="grid">${Array.from({ length: 30 }, (_, i) => `<div class="card"><a href="/p/${i}">Product ${i}</a> $${i}.99</div>`).join('')}</div></body></html>`;
 
 /** About 20,000 words of real text, with the markup weight of a real page. */
+/**
+ * Pages made to exhaust a checker: 200,000 nested divs (2.2 MB) and 100,000 tiny paragraphs (1 MB). (The
+ * command line's tests use a million; a browser takes most of a minute just to lay out that page.)
+ */
+export function hostilePages(): Record<string, string> {
+  const depth = 200_000;
+  return {
+    nested: `<!doctype html><html><head><title>Nested</title></head><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`,
+    paragraphs: `<!doctype html><html><head><title>Tiny</title></head><body><article>${'<p>a b</p>'.repeat(100_000)}</article></body></html>`,
+  };
+}
+
 export function hugePage(): string {
   const paragraphs = brownHalves()
     .second.slice(10, 30)
@@ -74,6 +86,7 @@ export async function servePages(): Promise<PageServer> {
   for (const a of realArticles()) routes.set(`/real/${a.id}.html`, a.html);
   routes.set('/shop.html', nonArticle);
   routes.set('/huge.html', hugePage());
+  for (const [name, html] of Object.entries(hostilePages())) routes.set(`/hostile/${name}.html`, html);
   routes.set('/spa/start', spaPage());
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, summarizeIndex } from '../../src/corpus/index-file';
@@ -6,12 +9,14 @@ import { bandKeys, lookupBand, queryLsh } from '../../src/corpus/lsh';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 
-const jsonl = readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8');
-const records = parseCorpusJsonl(jsonl);
+const bundled = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
+// The seed's original alone (its corpus line), for tests of the format itself.
+const records = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'));
 
 describe('corpus input', () => {
   it('reads the bundled originals: the seed column, twelve paragraphs, no page chrome', () => {
     expect(records).toHaveLength(1);
+    expect([bundled[0]!.id, bundled[0]!.text]).toEqual([records[0]!.id, records[0]!.text]);
     const index = buildCorpusIndex(records);
     expect(index.originals[0]!.paragraphCount).toBe(12);
     expect(
@@ -97,10 +102,33 @@ describe('LSH lookups', () => {
   });
 });
 
+describe('the bundled corpus of real originals', () => {
+  it('holds at least 1,000 published originals, each with its address, publisher, date and licence', () => {
+    expect(bundled.length).toBeGreaterThanOrEqual(1000);
+    const sources = readFileSync(new URL('../../corpus/SOURCES.md', import.meta.url), 'utf8');
+    for (const r of bundled) {
+      expect(r.url, r.id).toMatch(/^https?:\/\/\S+$/);
+      expect(r.publisher, r.id).not.toBe('');
+      expect(r.published, r.id).toMatch(/^\d{4}-\d{2}-\d{2}/);
+      expect(r.license ?? '', r.id).not.toBe('');
+    }
+    // Every publisher and every licence is accounted for in SOURCES.md.
+    for (const name of new Set(bundled.flatMap((r) => [r.publisher, r.license!]))) expect(sources).toContain(name);
+  });
+});
+
 describe('the bundled index (assets/corpus.rrx)', () => {
   it('is what `npm run corpus:build` makes of corpus/originals.jsonl', () => {
-    const shipped = new Uint8Array(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url)));
-    const { built } = summarizeIndex(shipped);
-    expect(shipped).toEqual(serializeIndex(buildCorpusIndex(records), { built }));
+    // Built by the command line itself (compiled: seconds, where the test runner's module loader takes minutes).
+    const shipped = readFileSync(new URL('../../assets/corpus.rrx', import.meta.url));
+    const { built } = summarizeIndex(new Uint8Array(shipped));
+    const rebuilt = join(mkdtempSync(join(tmpdir(), 'repost-radar-corpus-')), 'corpus.rrx');
+    const bin = new URL('../../bin/repost-radar.mjs', import.meta.url).pathname;
+    const jsonl = new URL('../../corpus/originals.jsonl', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [bin, 'corpus', 'build', jsonl, '-o', rebuilt, '--built', built], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(rebuilt).equals(shipped)).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { deserializeIndex } from '../../src/corpus/index-file';
+import type { Article } from '../../src/extract/article';
+import { extractArticle } from '../../src/extract/extract';
 import { articleFromHtml } from '../../src/extract/parse-html';
 import { analyzeArticle } from '../../src/report/analyze';
 import { brownTexts } from '../support/brown';
@@ -86,9 +89,9 @@ describe('extraction', () => {
 });
 
 describe('before calling a paragraph missing', () => {
-  const original = JSON.parse(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8')) as {
-    text: string;
-  };
+  // The first record is the seeds' original; the corpus may hold more lines after it.
+  const firstLine = readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8').split('\n')[0]!;
+  const original = JSON.parse(firstLine) as { text: string };
   const paragraphs = original.text.split('\n\n');
 
   it('extraction keeps the text of the blocks it left out', () => {
@@ -128,4 +131,97 @@ describe('pages that set their text as lines rather than paragraphs', () => {
       }
     });
   }
+});
+
+describe('chrome removal is a scored decision, not a name match', () => {
+  const body = brownTexts()[5]!.paragraphs.slice(0, 8);
+  const text = body.map((p) => `<p>${escape(p)}</p>`).join('');
+  const page = (inner: string): string =>
+    `<!doctype html><html><head><title>T</title></head><body><header><nav><a href="/">Home</a></nav></header>${inner}</body></html>`;
+  const shareBar =
+    '<div class="share-bar"><a href="/fb">Share on Facebook</a> <a href="/tw">Tweet</a> <a href="/mail">Email</a></div>';
+
+  const wrappers: Record<string, string> = {
+    'WordPress tag- classes on <article>': `<article class="post-7721 post type-post hentry category-books tag-jobs tag-reviews">${text}${shareBar}</article>`,
+    'a gigya share id on the container': `<div id="gigya-share-btns-2_gig_containerParent" class="story">${text}${shareBar}</div>`,
+    'a section id beginning sharing-': `<section id="sharing-article-body">${text}${shareBar}</section>`,
+  };
+  for (const [name, inner] of Object.entries(wrappers)) {
+    it(`keeps the article under ${name}, and drops the share bar`, () => {
+      const article = articleFromHtml(page(inner));
+      for (const paragraph of body) expect(article.paragraphs).toContain(paragraph);
+      expect(article.paragraphs.join(' ')).not.toContain('Share on Facebook');
+    });
+  }
+
+  it('drops a small related box named as chrome after the body, keeps a named box holding most of the text', () => {
+    const related =
+      '<div class="related-posts"><h3>Related posts</h3><p>Our other story about the council budget vote.</p></div>';
+    const article = articleFromHtml(page(`<article>${text}${related}</article>`));
+    expect(article.paragraphs.join(' ')).not.toContain('Our other story');
+    expect(article.outside).toContain('Our other story about the council budget vote.');
+  });
+});
+
+describe('budgets: huge and hostile pages are answered quickly as too large', () => {
+  /** Runs extraction on `html` and returns the article with the time it took. */
+  const timed = (html: string): { article: Article; ms: number } => {
+    const heap = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    const article = articleFromHtml(html);
+    const ms = performance.now() - start;
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(300e6);
+    return { article, ms };
+  };
+  // Bounds here are generous (the machine may be busy); bench/extraction.ts has the timings.
+  const BOUND_MS = 2_000;
+
+  it('200,000 nested <div>s (2.2 MB): too deep', () => {
+    const { article, ms } = timed(`<html><body>${'<div>'.repeat(200_000)}x${'</div>'.repeat(200_000)}</body></html>`);
+    expect(article.tooLarge?.reason).toBe('depth');
+    expect(article.paragraphs).toEqual([]);
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('1,000,000 tiny paragraphs (8 MB): too many elements', () => {
+    const { article, ms } = timed(`<html><body>${'<p>a</p>'.repeat(1_000_000)}</body></html>`);
+    expect(article.tooLarge?.reason).toBe('elements');
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('a 39 MB page: too large, whether text, markup or scripts', () => {
+    const sentence = '<p>The council met on Tuesday to discuss the budget for the coming year.</p>';
+    const pages = [
+      `<html><body><article>${sentence.repeat(39_000_000 / sentence.length)}</article></body></html>`,
+      `<html><body><p>${'word '.repeat(7_800_000)}</p></body></html>`,
+      `<html><head>${'<script>var s = "<div><p>";</script>'.repeat(1_100_000)}</head><body><p>Hi.</p></body></html>`,
+    ];
+    for (const html of pages) {
+      expect(html.length).toBeGreaterThan(38_000_000);
+      const { article, ms } = timed(html);
+      expect(article.tooLarge?.reason).toMatch(/^(markup|elements)$/);
+      expect(article.tooLarge?.message).toMatch(/^Too large to check: /);
+      expect(ms).toBeLessThan(BOUND_MS);
+    }
+  });
+
+  it('counts paragraphs and words before Readability runs', () => {
+    const many = timed(`<html><body><article>${'<p>one two</p>'.repeat(4_000)}</article></body></html>`);
+    expect(many.article.tooLarge?.reason).toBe('paragraphs');
+    const wordy = timed(`<html><body>${`<div><p>${'word '.repeat(1_000)}</p></div>`.repeat(120)}</body></html>`);
+    expect(wordy.article.tooLarge?.reason).toBe('words');
+    expect(many.ms + wordy.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('a page under every limit is read as before', () => {
+    const paragraphs = brownTexts()[1]!.paragraphs;
+    const article = articleFromHtml(articlePage(paragraphs));
+    expect(article.tooLarge).toBeUndefined();
+    expect(article.paragraphs.filter((p) => p !== 'Headline')).toEqual(paragraphs);
+  });
+
+  it('checks the same limits on a parsed document (the browser path)', () => {
+    const deep = parseHTML(`<html><body>${'<div>'.repeat(300)}x${'</div>'.repeat(300)}</body></html>`).document;
+    expect(extractArticle(deep as unknown as Document).tooLarge?.reason).toBe('depth');
+  });
 });
