@@ -301,15 +301,3 @@ export function classifyAdded(raw: string, zone: Zone, original: OriginalMeta): 
   if (zone === 'before') return { kind: 'chrome' };
   return { kind: 'finding', category: 'other' };
 }
-
-/**
- * What shows, on its own, that a page republishes someone else's text: a credit for the
- * text, or someone else's bio. A picture credit does not: the original carries its own.
- */
-export function isTelling(classification: Classification): boolean {
-  return (
-    classification.kind === 'finding' &&
-    ((classification.category === 'source-credit' && classification.imageCredit !== true) ||
-      classification.otherAuthor === true)
-  );
-}

@@ -1,6 +1,6 @@
 import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import { tokenize } from '../text/tokens';
-import { classifyAdded, isTelling, type Classification, type Zone } from '../detect/boilerplate';
+import { classifyAdded, type Classification, type Zone } from '../detect/boilerplate';
 import { notElsewhereOnPage } from '../detect/elsewhere';
 import { missingParagraphsFinding } from '../detect/missing';
 import { detectTranslation } from '../detect/translation';
@@ -150,11 +150,15 @@ function judge(
   if (sameSite(article.url, original.url)) {
     return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
   }
-  const missing = missingParagraphsFinding(
-    notElsewhereOnPage(alignment.missing, [...article.paragraphs, ...(article.outside ?? [])], index, original),
+  const cut = notElsewhereOnPage(
+    alignment.missing,
+    [...article.paragraphs, ...(article.outside ?? [])],
+    index,
     original,
-    records,
   );
+  // Lines that are not prose (a caption, a dateline, a credit, a list item) never make a cut on their own.
+  const cutProse = cut.some((j) => index.wordCounts[original.firstParagraph + j]! >= PROSE_PARAGRAPH_WORDS);
+  const missing = cutProse ? missingParagraphsFinding(cut, original, records) : null;
   const translation = detectTranslation(
     alignment.pairs,
     article.paragraphs,
@@ -163,11 +167,14 @@ function judge(
   );
   const classified = classifiedAdditions(article, alignment, original, records);
   const added = classified.map(({ paragraph }) => paragraph);
-  const telling = classified.some(({ classification }) => isTelling(classification));
+  // A complete copy that credits its source is syndication, not a low-quality repost (MSN's
+  // credited copies in the real-page test): on its own, only a bio of someone else, which
+  // passes the text off as another's, accuses it. Credits are evidence beside cuts or translation.
+  const passedOff = classified.some(({ classification }) => classification.otherAuthor === true);
   const findings: Finding[] = [];
   if (translation) findings.push(translation);
   if (missing) findings.push(missing);
-  if (added.length > 0 && (telling || missing || translation?.kind === 'machine-translation')) {
+  if (added.length > 0 && (passedOff || missing || translation?.kind === 'machine-translation')) {
     findings.push({
       kind: 'added-boilerplate',
       severity: classified.some(({ classification }) => classification.otherAuthor) ? 'high' : 'low',

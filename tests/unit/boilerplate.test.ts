@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OriginalMeta } from '../../src/corpus/records';
-import { classifyAdded, isTelling } from '../../src/detect/boilerplate';
+import { classifyAdded } from '../../src/detect/boilerplate';
 import { brownTexts } from '../support/brown';
 
 interface Item {
@@ -71,14 +71,16 @@ describe('real bios and credit lines', () => {
     });
   }
 
-  it('does not take a picture credit for evidence that the text was republished', () => {
+  it('tells a picture credit from a credit for the text', () => {
     for (const line of ['Photo: Getty Images', 'Courtesy of Andrew Vaughan', '(Image credit: Blue Origin)']) {
       const c = classifyAdded(line, 'after', ORIGINAL);
       expect(c?.kind === 'finding' && c.category).toBe('source-credit');
-      expect(isTelling(c!)).toBe(false);
+      expect(c?.kind === 'finding' && c.imageCredit).toBe(true);
     }
     for (const line of ['SOURCE: News agencies', 'Originally published on Live Science.']) {
-      expect(isTelling(classifyAdded(line, 'after', ORIGINAL)!)).toBe(true);
+      const c = classifyAdded(line, 'after', ORIGINAL);
+      expect(c?.kind === 'finding' && c.category).toBe('source-credit');
+      expect(c?.kind === 'finding' && c.imageCredit).not.toBe(true);
     }
   });
 });
