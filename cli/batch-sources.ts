@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import { WARCParser, type WARCRecord } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import { InputError, MAX_PAGE_BYTES, pathKind } from './inputs';
 
 /** One page of a batch: where it came from and its text (HTML or plain). */
@@ -94,6 +94,8 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
   if (pathKind(file) !== 'file') throw new InputError(`cannot read ${file}: no such file`);
   // Gzipped archives are inflated by zlib, which notices a truncated file (warcio would stop quietly).
   const { gzipped } = assertWarc(file);
+  // Loaded here, not at start-up: most runs check one page and never read an archive.
+  const { WARCParser } = await import('warcio');
   const parser = new WARCParser(gzipped ? createReadStream(file).pipe(createGunzip()) : createReadStream(file));
   let n = 0;
   const records = parser[Symbol.asyncIterator]();

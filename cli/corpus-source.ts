@@ -62,12 +62,15 @@ function isIndexFile(path: string): boolean {
 
 /** The bytes of a built index (the bundled one without a path); refuses anything else. */
 export function readIndexFile(path?: string): Uint8Array {
-  if (path === undefined) return new Uint8Array(readFileSync(BUNDLED_INDEX));
+  if (path === undefined) return asBytes(readFileSync(BUNDLED_INDEX));
   if (pathKind(path) !== 'file') throw new CorpusError(`cannot read corpus index ${path}: no such file`);
   if (!isIndexFile(path))
     throw new CorpusError(`${path} is not a corpus index (build one with \`repost-radar corpus build\`)`);
-  return new Uint8Array(readFileSync(path));
+  return asBytes(readFileSync(path));
 }
+
+/** A view on a Buffer's bytes, not a copy (14 MB for the bundled index). */
+const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 
 /** The corpus to check against: a built index, a JSON Lines file or a folder. */
 export function loadCorpus(path?: string): CorpusIndex {

@@ -6,7 +6,6 @@ import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
 import { loadCorpus, readIndexFile, readOriginals } from './corpus-source';
 import { runBatch } from './batch';
-import { registerQueueCommands } from './queue/commands';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
@@ -98,7 +97,12 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   );
 }
 
-registerQueueCommands(program);
+// The queue's commands load BullMQ and Redis's client (about 0.3 s): only for those commands.
+if (process.argv[2] === 'queue' || process.argv[2] === 'worker') {
+  (await import('./queue/commands')).registerQueueCommands(program);
+} else {
+  program.addHelpText('after', '\nA batch on a Redis queue: repost-radar queue --help, repost-radar worker --help');
+}
 
 try {
   await program.parseAsync();

@@ -9,6 +9,8 @@ await build({
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // The queue's code (BullMQ, Redis) is a chunk of its own, loaded only by its commands.
+  splitting: true,
   packages: 'external',
   platform: 'node',
   format: 'esm',

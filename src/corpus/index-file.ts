@@ -233,17 +233,25 @@ export function deserializeIndex(bytes: Uint8Array): CorpusIndex {
     if (!s || s.offset < 0 || payloadStart + s.offset + s.bytes > payloadEnd) {
       throw new CorpusError('corpus index is truncated');
     }
-    // Copy out of the file's buffer: typed arrays need aligned offsets, and a Node
-    // Buffer is often a view into a shared pool at any offset.
-    const raw = bytes.buffer.slice(payloadStart + s.offset, payloadStart + s.offset + s.bytes);
+    // A view on the file's bytes where the section is aligned (sections are 4-aligned in the
+    // file); a copy where it is not (a Node Buffer may be a view into a pool at any offset).
+    const start = payloadStart + s.offset;
     const type = SECTION_TYPES[name];
-    return type === 'u8' ? new Uint8Array(raw) : type === 'u16' ? new Uint16Array(raw) : new Uint32Array(raw);
+    const width = type === 'u8' ? 1 : type === 'u16' ? 2 : 4;
+    const [buffer, at] = start % width === 0 ? [bytes.buffer, start] : [bytes.buffer.slice(start, start + s.bytes), 0];
+    if (s.bytes % width !== 0) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+    const length = s.bytes / width;
+    return type === 'u8'
+      ? new Uint8Array(buffer, at, length)
+      : type === 'u16'
+        ? new Uint16Array(buffer, at, length)
+        : new Uint32Array(buffer, at, length);
   };
   const count = header.paragraphs;
   const paragraphCounts = section('paragraphCounts');
   const termCounts = section('termCounts');
   const lexical = section('lexical') as Uint16Array;
-  const content = Uint16Array.from(section('content'));
+  const content = widen(new Uint16Array(count * CONTENT_PERMUTATIONS), section('content'));
   const recordOffsets = section('recordOffsets');
   const records = section('records') as Uint8Array;
   if (
@@ -285,12 +293,19 @@ export function deserializeIndex(bytes: Uint8Array): CorpusIndex {
     lexical,
     content,
     termOffsets,
-    terms: Uint32Array.from(section('terms')),
-    shingleCounts: Uint32Array.from(section('shingleCounts')),
-    wordCounts: Uint32Array.from(section('wordCounts')),
+    terms: widen(new Uint32Array(termOffsets[count]!), section('terms')),
+    shingleCounts: widen(new Uint32Array(count), section('shingleCounts')),
+    wordCounts: widen(new Uint32Array(count), section('wordCounts')),
     lexicalLsh: buildLshTable(lexical, LEXICAL_PERMUTATIONS, count, LEXICAL_BANDS, LEXICAL_ROWS, SIGNATURE_BITS),
     contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
+}
+
+/** Copies narrower values into a wider array (natively: TypedArray.from would iterate in JavaScript). */
+function widen<T extends Uint16Array | Uint32Array>(into: T, from: Section): T {
+  if (from.length !== into.length) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+  into.set(from);
+  return into;
 }
 
 function decodeRecords(block: Uint8Array): readonly ParagraphRecord[] {
