@@ -13,9 +13,7 @@ import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 import { writeWarc } from '../support/warc';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-// REPOST_RADAR_CLI points at another entry (a .ts file) while the queue commands are not yet wired in.
-const ENTRY = process.env.REPOST_RADAR_CLI;
-const NODE_ARGS = ENTRY ? ['--import', 'tsx', ENTRY] : [join(ROOT, 'bin/repost-radar.mjs')];
+const NODE_ARGS = [join(ROOT, 'bin/repost-radar.mjs')];
 // The seed's original as the corpus: small, so each worker thread loads it in milliseconds.
 const CORPUS = join(ROOT, 'tests/fixtures/seeds/original.jsonl');
 const LOCK_MS = '3000';
