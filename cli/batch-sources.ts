@@ -87,6 +87,17 @@ function assertWarc(file: string): { gzipped: boolean } {
 }
 
 /**
+ * Whether a WARC record is a page to check: an HTML `response` (status 200) or `resource`.
+ * The one test for `check` and the queue's jobs, so both number and pick the same records.
+ */
+export function isPageRecord(record: WARCRecord): boolean {
+  if (record.warcType !== 'response' && record.warcType !== 'resource') return false;
+  const type = record.httpHeaders?.headers.get('content-type') ?? record.warcHeaders.headers.get('content-type') ?? '';
+  if (!/html/i.test(type)) return false;
+  return !record.httpHeaders || record.httpHeaders.statusCode === 200;
+}
+
+/**
  * HTML pages in a web archive: `response` records with an HTML content type (and
  * `resource` records of HTML, as some tools save them), read with webrecorder's warcio.
  */
@@ -111,11 +122,7 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
     if (next.done || !next.value) return;
     const record = next.value;
     n++;
-    if (record.warcType !== 'response' && record.warcType !== 'resource') continue;
-    const type =
-      record.httpHeaders?.headers.get('content-type') ?? record.warcHeaders.headers.get('content-type') ?? '';
-    if (!/html/i.test(type)) continue;
-    if (record.httpHeaders && record.httpHeaders.statusCode !== 200) continue;
+    if (!isPageRecord(record)) continue;
     const page = { source: `${file}#record-${n}`, url: record.warcTargetURI ?? '', name: 'page.html' };
     // The record's own length, before reading it: a huge or lying Content-Length is not read into memory.
     const declared = Number(record.warcHeaders.headers.get('content-length') ?? 0);

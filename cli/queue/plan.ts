@@ -5,7 +5,7 @@ import { WARCParser, type WARCRecord } from 'warcio';
 import { folderPageFiles, isWarc } from '../batch-sources';
 import { InputError, pathKind } from '../inputs';
 import type { FileStamp, JobData } from './job';
-import { isPageRecord } from './warc-range';
+import { isPageRecord } from '../batch-sources';
 
 /** One job to queue: its id is derived from the input, so queuing it again adds nothing. */
 export interface PlannedJob {

@@ -3,20 +3,9 @@ import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
-import type { BatchPage } from '../batch-sources';
+import { isPageRecord, type BatchPage } from '../batch-sources';
 import { InputError } from '../inputs';
 import type { WarcJob } from './job';
-
-/**
- * Whether a record is a page `check` reads: the test in warcPages (cli/batch-sources.ts),
- * kept in step with it so both number and pick the same records.
- */
-export function isPageRecord(record: WARCRecord): boolean {
-  if (record.warcType !== 'response' && record.warcType !== 'resource') return false;
-  const type = record.httpHeaders?.headers.get('content-type') ?? record.warcHeaders.headers.get('content-type') ?? '';
-  if (!/html/i.test(type)) return false;
-  return !record.httpHeaders || record.httpHeaders.statusCode === 200;
-}
 
 const inflate = promisify(gunzip);
 
