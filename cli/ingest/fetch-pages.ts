@@ -1,0 +1,138 @@
+import { gunzipSync } from 'node:zlib';
+
+// Fetching feeds and article pages over http(s) with Node's fetch: one timeout per
+// request (connection and body together) and a size cap read off the stream.
+
+export interface FetchOptions {
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_FETCH: FetchOptions = { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024 };
+/** Requests in flight at once: enough to hide latency, few enough to be polite to one site. */
+export const DEFAULT_CONCURRENCY = 4;
+
+export type FetchOutcome =
+  | {
+      readonly kind: 'ok';
+      /** The address after redirects. */
+      readonly url: string;
+      /** The media type, lower case, without parameters ('' when the server sends none). */
+      readonly mediaType: string;
+      readonly text: string;
+    }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+const USER_AGENT = 'repost-radar-corpus/0.1 (+https://github.com/repost-radar)';
+
+export async function fetchText(url: string, options: FetchOptions = DEFAULT_FETCH): Promise<FetchOutcome> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const timedOut = (): FetchOutcome => ({
+    kind: 'failed',
+    reason: `timed out after ${formatSeconds(options.timeoutMs)}`,
+  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal,
+      redirect: 'follow',
+      headers: {
+        'user-agent': USER_AGENT,
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5',
+      },
+    });
+  } catch (error) {
+    if (signal.aborted) return timedOut();
+    return { kind: 'failed', reason: `cannot fetch (${networkReason(error)})` };
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'failed', reason: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > options.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'failed', reason: `${formatMegabytes(declared)}: over ${formatMegabytes(options.maxBytes)}` };
+  }
+  let bytes: Uint8Array;
+  try {
+    const read = await readCapped(response, options.maxBytes);
+    if (read === null) return { kind: 'failed', reason: `over ${formatMegabytes(options.maxBytes)}` };
+    bytes = read;
+  } catch (error) {
+    if (signal.aborted) return timedOut();
+    return { kind: 'failed', reason: `connection lost (${networkReason(error)})` };
+  }
+  const inflated = gunzipIfGzipped(bytes, options.maxBytes);
+  if (inflated.kind === 'failed') return inflated;
+  bytes = inflated.bytes;
+  return {
+    kind: 'ok',
+    url: response.url || url,
+    mediaType: contentType.split(';')[0]!.trim().toLowerCase(),
+    text: decode(bytes, contentType),
+  };
+}
+
+/**
+ * Gzipped files served as they are (sitemap.xml.gz) inflated, to `maxBytes` at most; a body
+ * the server compressed for the transfer was already inflated by fetch.
+ */
+export function gunzipIfGzipped(
+  bytes: Uint8Array,
+  maxBytes: number,
+): { readonly kind: 'ok'; readonly bytes: Uint8Array } | { readonly kind: 'failed'; readonly reason: string } {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { kind: 'ok', bytes };
+  try {
+    return { kind: 'ok', bytes: gunzipSync(bytes, { maxOutputLength: maxBytes }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      kind: 'failed',
+      reason: code === 'ERR_BUFFER_TOO_LARGE' ? `over ${formatMegabytes(maxBytes)} inflated` : 'damaged gzip data',
+    };
+  }
+}
+
+/** The body, or null once it passes `maxBytes` (the rest is not read). */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Text in the charset the server or the document names (UTF-8 when neither does, or the name is unknown). */
+export function decode(bytes: Uint8Array, contentType = ''): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const label =
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ??
+    'utf-8';
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+const formatSeconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`;
+const formatMegabytes = (bytes: number): string => `${+(bytes / 1048576).toFixed(1)} MB`;
