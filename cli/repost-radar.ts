@@ -1,17 +1,17 @@
-import { writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { buildCorpusIndex } from '../src/corpus/corpus-index';
-import { serializeIndex, summarizeIndex } from '../src/corpus/index-file';
+import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
-import { loadCorpus, readIndexFile, readOriginals } from './corpus-source';
+import { loadCorpus, readIndexFile } from './corpus-source';
 import { runBatch } from './batch';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
+import { registerIngestCommands } from './ingest/commands';
 import { InputError, pathKind, readArticle } from './inputs';
+import { registerListCommands } from './publish';
 
-// The command line: `repost-radar check` and `repost-radar corpus build` (DESIGN.md).
+// The command line: `repost-radar check` and `repost-radar corpus build|add|info` (DESIGN.md).
 // Exit 0 with a report whatever the verdict; 2 with one line on stderr for bad input.
 
 function fail(message: string): never {
@@ -49,20 +49,8 @@ program
   });
 
 const corpus = program.command('corpus').description('manage corpora of originals');
-corpus
-  .command('build')
-  .description('build the index the extension ships from originals (JSON Lines or a folder)')
-  .argument('<source>', 'corpus.jsonl or a folder of .txt / .html files')
-  .requiredOption('-o, --out <file>', 'where to write the index')
-  .option('--full-text', 'keep whole paragraphs, not just their opening sentences (for your own corpus)')
-  .option('--built <date>', 'the build date to record (default: today)')
-  .action((source: string, options: { out: string; fullText?: boolean; built?: string }) => {
-    const originals = readOriginals(source);
-    const index = buildCorpusIndex(originals, { fullText: options.fullText === true });
-    const bytes = serializeIndex(index, { built: options.built });
-    writeFileSync(options.out, bytes);
-    process.stderr.write(`${originals.length} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`);
-  });
+// build and add: originals from files, folders, web archives, feeds and sitemaps (cli/ingest).
+registerIngestCommands(corpus);
 corpus
   .command('info')
   .description('describe a corpus index: originals, paragraphs, size, publishers, build date, format')
@@ -74,6 +62,7 @@ corpus
       options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`,
     );
   });
+registerListCommands(corpus);
 
 async function checkBatch(path: string, corpus: string | undefined): Promise<void> {
   let pages: AsyncIterable<BatchPage> | Iterable<BatchPage>;
