@@ -2,8 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Permissions are the least that does the job: `storage` keeps each tab's report in
-// session storage (it survives the MV3 service worker being stopped). The content
-// script reads pages; nothing asks for network access, and nothing is sent anywhere.
+// session storage (it survives the MV3 service worker being stopped); `alarms` wakes the
+// background once a day to update the corpus lists the user subscribed to. The content
+// script reads pages. Network access is optional and per site: adding a corpus list asks
+// for its host only, at that moment (http/https are the optional patterns it may ask
+// from). Without a subscription the extension makes no request, and sends nothing anywhere.
+/** The sites a corpus list may be on: asked for one host at a time, when the user adds a list. */
+const LIST_HOSTS = ['https://*/*', 'http://*/*'] as const;
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
@@ -17,7 +23,12 @@ export default defineConfig({
     name: 'Repost Radar',
     description:
       'Flags low-quality reposts of news and opinion articles — machine translated, padded, cut — with evidence. Runs entirely on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
+    // MV3 (Chrome) asks for hosts under `optional_host_permissions`; MV2 (Firefox) lists
+    // them under `optional_permissions`.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...LIST_HOSTS] }
+      : { optional_host_permissions: [...LIST_HOSTS] }),
     action: { default_title: 'Repost Radar' },
     ...(browser === 'firefox'
       ? {

@@ -8,6 +8,15 @@ import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { analyzeAgainst } from '../src/report/analyze';
 import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
+import {
+  addList,
+  listIndexes,
+  listViews,
+  onListAlarm,
+  removeList,
+  scheduleListUpdates,
+  updateNow,
+} from '../src/browser/lists-background';
 
 /** A check older than this was lost (the service worker stopped mid-way): ask again. */
 const STALE_CHECK_MS = 10_000;
@@ -19,6 +28,11 @@ export default defineBackground(() => {
   onUserOriginalsChanged(() => {
     userIndex = null;
   });
+  // Corpus lists: a daily alarm, and a check soon after the browser starts or the
+  // extension is installed or updated (only lists not checked for a day make a request).
+  browser.runtime.onInstalled.addListener(() => void scheduleListUpdates());
+  browser.runtime.onStartup.addListener(() => void scheduleListUpdates());
+  browser.alarms.onAlarm.addListener((alarm) => void onListAlarm(alarm.name));
 });
 
 /** The user's own originals (options page), indexed with full text; rebuilt when they change. */
@@ -30,9 +44,14 @@ function userCorpusIndex(): Promise<CorpusIndex | null> {
   return userIndex;
 }
 
+/** Every index a page is checked against: the user's originals, the bundled corpus, then each subscribed list. */
 async function corpora(): Promise<CorpusIndex[]> {
-  const [user, bundled] = await Promise.all([userCorpusIndex().catch(() => null), bundledIndex()]);
-  return user ? [user, bundled] : [bundled];
+  const [user, bundled, lists] = await Promise.all([
+    userCorpusIndex().catch(() => null),
+    bundledIndex(),
+    listIndexes().catch(() => []),
+  ]);
+  return [...(user ? [user] : []), bundled, ...lists];
 }
 
 /**
@@ -58,6 +77,10 @@ const handlers: BackgroundHandlers = {
     }
     return null;
   },
+  'get-lists': async () => ({ lists: await listViews() }),
+  'add-list': ({ url }) => addList(url),
+  'remove-list': ({ url }) => removeList(url),
+  'update-lists': ({ url }) => updateNow(url),
 };
 
 async function checkPage(tabId: number, url: string, html: string): Promise<void> {

@@ -3,6 +3,7 @@
 // background keeps. Nothing here touches a browser API, so the rules are unit-tested.
 import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import type { Analysis } from '../report/analyze';
+import { MAX_LIST_URL_CHARS, type ListsReply } from './lists-view';
 
 export type SkipReason = 'not-an-article' | 'too-large';
 
@@ -20,12 +21,20 @@ export type PageMessage =
   /** Nothing to check on this page. */
   | { readonly type: 'page-skipped'; readonly url: string; readonly reason: SkipReason };
 
-/** The extension's own pages (popup, comparison page) → background. */
+/** The extension's own pages (popup, comparison page, options page) → background. */
 export type ExtensionPageMessage =
   /** The report for a tab. */
   | { readonly type: 'get-tab-report'; readonly tabId: number }
   /** An original's metadata and paragraphs, by id. */
-  | { readonly type: 'get-original'; readonly id: string };
+  | { readonly type: 'get-original'; readonly id: string }
+  /** The corpus lists: the bundled one first, then each subscribed list. */
+  | { readonly type: 'get-lists' }
+  /** Subscribe to the list whose manifest is at `url` (the options page asked for its host first). */
+  | { readonly type: 'add-list'; readonly url: string }
+  /** Unsubscribe, and give back the host permission when no other list needs it. */
+  | { readonly type: 'remove-list'; readonly url: string }
+  /** Update one list now, or every list without `url`. */
+  | { readonly type: 'update-lists'; readonly url?: string };
 
 /** Everything the background accepts. */
 export type BackgroundMessage = PageMessage | ExtensionPageMessage;
@@ -49,13 +58,18 @@ export interface Replies {
   'page-skipped': void;
   'get-tab-report': TabReport | null;
   'get-original': OriginalView | null;
+  'get-lists': ListsReply;
+  'add-list': ListsReply;
+  'remove-list': ListsReply;
+  'update-lists': ListsReply;
   'resend-page': void;
 }
 
 /**
  * Who may send each message to the background: `page` is a content script, which
  * runs beside untrusted page code and may speak only of its own tab; `extension` is
- * one of the extension's own pages, which may read any tab's report and the corpus.
+ * one of the extension's own pages, which may read any tab's report and the corpus,
+ * and manage the corpus lists (a page can never make the extension fetch anything).
  */
 export type Channel = 'page' | 'extension';
 export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = {
@@ -63,6 +77,10 @@ export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = 
   'page-skipped': 'page',
   'get-tab-report': 'extension',
   'get-original': 'extension',
+  'get-lists': 'extension',
+  'add-list': 'extension',
+  'remove-list': 'extension',
+  'update-lists': 'extension',
 };
 
 /** Pages larger than this are not checked: the markup is copied between processes. */
@@ -98,6 +116,17 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return isTabId(value['tabId']) ? { type: 'get-tab-report', tabId: value['tabId'] } : null;
     case 'get-original':
       return isText(value['id'], MAX_ID_CHARS) ? { type: 'get-original', id: value['id'] } : null;
+    case 'get-lists':
+      return { type: 'get-lists' };
+    case 'add-list':
+      return isText(value['url'], MAX_LIST_URL_CHARS) ? { type: 'add-list', url: value['url'] } : null;
+    case 'remove-list':
+      return isText(value['url'], MAX_LIST_URL_CHARS) ? { type: 'remove-list', url: value['url'] } : null;
+    case 'update-lists': {
+      const { url } = value;
+      if (url === undefined) return { type: 'update-lists' };
+      return isText(url, MAX_LIST_URL_CHARS) ? { type: 'update-lists', url } : null;
+    }
     default:
       return null;
   }
@@ -157,5 +186,13 @@ export function dispatch(
       return handlers['get-tab-report'](message, {});
     case 'get-original':
       return handlers['get-original'](message, {});
+    case 'get-lists':
+      return handlers['get-lists'](message, {});
+    case 'add-list':
+      return handlers['add-list'](message, {});
+    case 'remove-list':
+      return handlers['remove-list'](message, {});
+    case 'update-lists':
+      return handlers['update-lists'](message, {});
   }
 }

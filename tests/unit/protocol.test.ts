@@ -6,6 +6,7 @@ import {
   senderChannel,
   type BackgroundHandlers,
 } from '../../src/browser/protocol';
+import { describeStatus, hostPattern, type ListView } from '../../src/browser/lists-view';
 
 const extension = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const contentScript = { id: 'ext-id', url: 'https://news.example/story', tab: { id: 7 } };
@@ -21,6 +22,10 @@ function spyHandlers(): BackgroundHandlers & { calls: string[] } {
     'page-skipped': vi.fn(async (m, s) => void calls.push(`page-skipped ${m.reason} tab ${s.tabId}`)),
     'get-tab-report': vi.fn(async (m) => (calls.push(`get-tab-report ${m.tabId}`), null)),
     'get-original': vi.fn(async (m) => (calls.push(`get-original ${m.id}`), null)),
+    'get-lists': vi.fn(async () => (calls.push('get-lists'), { lists: [] })),
+    'add-list': vi.fn(async (m) => (calls.push(`add-list ${m.url}`), { lists: [] })),
+    'remove-list': vi.fn(async (m) => (calls.push(`remove-list ${m.url}`), { lists: [] })),
+    'update-lists': vi.fn(async (m) => (calls.push(`update-lists ${m.url ?? 'all'}`), { lists: [] })),
   };
 }
 
@@ -36,6 +41,15 @@ describe('messages to the background are checked before use', () => {
     });
     expect(parseBackgroundMessage({ type: 'get-tab-report', tabId: 3 })).toEqual({ type: 'get-tab-report', tabId: 3 });
     expect(parseBackgroundMessage({ type: 'get-original', id: 'x' })).toEqual({ type: 'get-original', id: 'x' });
+    expect(parseBackgroundMessage({ type: 'get-lists', url: 'x' })).toEqual({ type: 'get-lists' });
+    const list = 'https://lists.example/news/manifest.json';
+    expect(parseBackgroundMessage({ type: 'add-list', url: list, force: true })).toEqual({
+      type: 'add-list',
+      url: list,
+    });
+    expect(parseBackgroundMessage({ type: 'remove-list', url: list })).toEqual({ type: 'remove-list', url: list });
+    expect(parseBackgroundMessage({ type: 'update-lists', url: list })).toEqual({ type: 'update-lists', url: list });
+    expect(parseBackgroundMessage({ type: 'update-lists' })).toEqual({ type: 'update-lists' });
   });
 
   it.each([
@@ -52,6 +66,10 @@ describe('messages to the background are checked before use', () => {
     ['a negative tab id', { type: 'get-tab-report', tabId: -1 }],
     ['a tab id given as text', { type: 'get-tab-report', tabId: '1' }],
     ['an id that is not text', { type: 'get-original', id: ['a'] }],
+    ['a list without an address', { type: 'add-list' }],
+    ['a list address that is not text', { type: 'remove-list', url: { href: 'https://a.example/' } }],
+    ['a list address over the size limit', { type: 'add-list', url: `https://a.example/${'x'.repeat(5_000)}` }],
+    ['an update of a list address that is not text', { type: 'update-lists', url: 42 }],
   ])('refuses %s', (_what, value) => {
     expect(parseBackgroundMessage(value)).toBeNull();
   });
@@ -92,11 +110,73 @@ describe('dispatch', () => {
     expect(handlers.calls).toEqual([]);
   });
 
+  it('lets only extension pages manage corpus lists: a page can never make the extension fetch anything', async () => {
+    const handlers = spyHandlers();
+    const url = 'https://lists.example/manifest.json';
+    for (const message of [
+      { type: 'get-lists' },
+      { type: 'add-list', url },
+      { type: 'remove-list', url },
+      { type: 'update-lists', url },
+      { type: 'update-lists' },
+    ]) {
+      expect(dispatch(message, contentScript, handlers, extension)).toBeUndefined();
+      expect(dispatch(message, otherExtension, handlers, extension)).toBeUndefined();
+    }
+    expect(handlers.calls).toEqual([]);
+    await dispatch({ type: 'get-lists' }, toolbarPopup, handlers, extension);
+    await dispatch({ type: 'add-list', url }, toolbarPopup, handlers, extension);
+    await dispatch({ type: 'update-lists' }, toolbarPopup, handlers, extension);
+    await dispatch({ type: 'update-lists', url }, toolbarPopup, handlers, extension);
+    await dispatch({ type: 'remove-list', url }, toolbarPopup, handlers, extension);
+    expect(handlers.calls).toEqual([
+      'get-lists',
+      `add-list ${url}`,
+      'update-lists all',
+      `update-lists ${url}`,
+      `remove-list ${url}`,
+    ]);
+  });
+
   it('refuses page messages from extension pages and anything from another extension', () => {
     const handlers = spyHandlers();
     expect(dispatch({ type: 'page-ready', url: 'u', html: '<p>' }, popupInATab, handlers, extension)).toBeUndefined();
     expect(dispatch({ type: 'get-tab-report', tabId: 1 }, otherExtension, handlers, extension)).toBeUndefined();
     expect(dispatch({ type: 'page-ready', url: 'u', html: 1 }, contentScript, handlers, extension)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
+  });
+});
+
+describe('corpus lists', () => {
+  it("ask for the list's host only: scheme and host name, every path, any port", () => {
+    expect(hostPattern('https://lists.example.org/news/manifest.json?v=2')).toBe('https://lists.example.org/*');
+    expect(hostPattern(' http://127.0.0.1:8123/list/manifest.json ')).toBe('http://127.0.0.1/*');
+    expect(() => hostPattern('file:///etc/passwd')).toThrow(/https/);
+    expect(() => hostPattern('javascript:alert(1)')).toThrow(/https/);
+    expect(() => hostPattern('lists.example.org/manifest.json')).toThrow(/not an address/);
+    expect(() => hostPattern('')).toThrow(/not an address: \(empty\)/);
+  });
+
+  it('say why the last update failed and which version is kept', () => {
+    const list: ListView = {
+      url: 'https://lists.example/manifest.json',
+      name: 'Example',
+      maintainer: 'Someone',
+      originals: 3,
+      bytes: 12_000,
+      version: '3',
+      published: '2026-11-20T10:00:00.000Z',
+      checkedAt: 1,
+      updatedAt: 1,
+      status: 'error',
+      error: "the manifest's signature does not match its contents",
+    };
+    expect(describeStatus(list)).toBe(
+      "Last update failed: the manifest's signature does not match its contents — keeping version 3 from 2026-11-20",
+    );
+    expect(describeStatus({ ...list, status: 'ok', error: null })).toBe('Up to date');
+    expect(describeStatus({ ...list, url: null, status: 'bundled', error: null })).toMatch(
+      /Bundled with the extension/,
+    );
   });
 });
