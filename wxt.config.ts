@@ -1,18 +1,12 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Permissions are the least that does the job: `storage` keeps each tab's report in
 // session storage (it survives the MV3 service worker being stopped). The content
 // script reads pages; nothing asks for network access, and nothing is sent anywhere.
+// The corpus index ships as a file of its own (public/corpus.rrx, fetched by the
+// background), not inlined into a script: it loads as typed-array views.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: {
-    // The corpus index ships as a file of its own (fetched by the background), not
-    // inlined into a script: it loads as typed-array views, and can be replaced.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('assets/corpus.rrx'), relativeDest: 'corpus.rrx' });
-    },
-  },
   manifest: ({ browser }) => ({
     name: 'Repost Radar',
     description:
