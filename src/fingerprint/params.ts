@@ -3,14 +3,8 @@
 
 /** Bump when normalisation, tokenisation, shingling or hashing changes. */
 export const FINGERPRINT_VERSION = 3;
-/** Words per shingle for the lexical (wording) signature. */
+/** Words per shingle: wording is compared on these (wording.ts). */
 export const SHINGLE_WORDS = 3;
-/**
- * MinHash permutations for wording similarity, as the `minhash` package measures it.
- * The index no longer stores wording signatures (see WORDING_SAMPLE_MAX); the bench
- * and the estimator tests still use this width.
- */
-export const LEXICAL_PERMUTATIONS = 64;
 /**
  * Candidates are found by content terms alone (a copy shares them as surely as its
  * wording, and so does a translation): 14 bands of 3 rows.

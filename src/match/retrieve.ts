@@ -23,7 +23,6 @@ export function retrieveCandidates(
   for (const paragraph of page) {
     if (paragraph.wordCount < MIN_MATCH_WORDS) continue;
     hits.clear();
-    // queryLsh(index.lexicalLsh, paragraph.lexical, hits);
     queryLsh(index.contentLsh, paragraph.content, hits);
     const originals = new Set<number>();
     for (const hit of hits) originals.add(index.owner[hit]!);
