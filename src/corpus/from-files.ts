@@ -1,6 +1,7 @@
 import type { Article } from '../extract/article';
+import { articleFromHtml } from '../extract/parse-html';
 import { splitParagraphs } from '../text/paragraphs';
-import { toOriginalRecord, type OriginalRecord } from './records';
+import { CorpusError, parseCorpusJsonl, toOriginalRecord, type OriginalRecord } from './records';
 
 // Originals from a folder of files (DESIGN.md): the same rules for the command line
 // and for the options page.
@@ -31,3 +32,20 @@ export function originalFromArticle(id: string, article: Article): OriginalRecor
 
 /** The id of a file's original: its name without the extension. */
 export const idFromFileName = (name: string): string => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+
+/**
+ * The originals in one file, by its extension: a JSON Lines corpus (.jsonl, .json), one
+ * plain-text original (.txt) or one page (.html, .htm, read as the command line reads
+ * pages); none for any other file. A bad file throws a CorpusError that names it.
+ */
+export function originalsFromFile(name: string, text: string): OriginalRecord[] {
+  try {
+    if (/\.jsonl?$/i.test(name)) return parseCorpusJsonl(text);
+    if (/\.txt$/i.test(name)) return [originalFromText(idFromFileName(name), text)];
+    if (/\.html?$/i.test(name)) return [originalFromArticle(idFromFileName(name), articleFromHtml(text))];
+    return [];
+  } catch (error) {
+    if (error instanceof CorpusError) throw new CorpusError(`${name}: ${error.message}`);
+    throw error;
+  }
+}

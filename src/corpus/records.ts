@@ -1,4 +1,5 @@
 // The corpus input format (DESIGN.md): JSON Lines, one original a line.
+import { parseJsonLines } from '../text/jsonl';
 
 export interface OriginalMeta {
   readonly id: string;
@@ -75,27 +76,18 @@ export const MAX_ORIGINALS = 200_000;
 export function parseCorpusJsonl(source: string): OriginalRecord[] {
   const records: OriginalRecord[] = [];
   const seen = new Set<string>();
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return;
+  for (const { value, line } of parseJsonLines(source, (at) => new CorpusError('not valid JSON', at))) {
     if (records.length === MAX_ORIGINALS) {
       throw new CorpusError(
         `more than ${MAX_ORIGINALS.toLocaleString('en')} originals: split the corpus, or build an index of it in parts`,
-        i + 1,
+        line,
       );
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new CorpusError('not valid JSON', i + 1);
-    }
-    const record = toOriginalRecord(value, i + 1);
-    if (seen.has(record.id)) throw new CorpusError(`duplicate id "${record.id}"`, i + 1);
+    const record = toOriginalRecord(value, line);
+    if (seen.has(record.id)) throw new CorpusError(`duplicate id "${record.id}"`, line);
     seen.add(record.id);
     records.push(record);
-  });
+  }
   if (records.length === 0) throw new CorpusError('the corpus holds no originals');
   return records;
 }

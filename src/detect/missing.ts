@@ -1,6 +1,12 @@
-import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { Article } from '../extract/article';
+import { PROSE_PARAGRAPH_WORDS } from '../match/accept';
+import type { Alignment } from '../match/align';
 import type { Finding, MissingParagraph } from '../report/report';
 import { tidyWhitespace } from '../text/normalize';
+import { notElsewhereOnPage } from './elsewhere';
+
+export type MissingFinding = Extract<Finding, { kind: 'missing-paragraphs' }>;
 
 // Text fragments (#:~:text=start,end) must percent-encode the characters their syntax uses.
 const encodeFragment = (text: string): string =>
@@ -22,7 +28,7 @@ export function missingParagraphsFinding(
   missing: readonly number[],
   original: IndexedOriginal,
   records: readonly ParagraphRecord[],
-): Extract<Finding, { kind: 'missing-paragraphs' }> | null {
+): MissingFinding | null {
   if (missing.length === 0) return null;
   const total = original.paragraphCount;
   const paragraphs: MissingParagraph[] = missing.map((index) => {
@@ -40,4 +46,26 @@ export function missingParagraphsFinding(
     summary,
     paragraphs,
   };
+}
+
+/**
+ * The paragraphs a page cut: the original's paragraphs the alignment found no place for
+ * and that are nowhere else in the page's text either (outside the article included).
+ */
+export function detectMissing(
+  article: Article,
+  alignment: Alignment,
+  index: CorpusIndex,
+  records: readonly ParagraphRecord[],
+): MissingFinding | null {
+  const original = index.originals[alignment.originalIndex]!;
+  const cut = notElsewhereOnPage(
+    alignment.missing,
+    [...article.paragraphs, ...(article.outside ?? [])],
+    index,
+    original,
+  );
+  // Lines that are not prose (a caption, a dateline, a credit, a list item) never make a cut on their own.
+  const cutProse = cut.some((j) => index.wordCounts[original.firstParagraph + j]! >= PROSE_PARAGRAPH_WORDS);
+  return cutProse ? missingParagraphsFinding(cut, original, records) : null;
 }

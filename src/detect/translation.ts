@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { ParagraphRecord } from '../corpus/corpus-index';
+import { SHINGLE_WORDS } from '../fingerprint/params';
 import type { AlignedPair } from '../match/align';
 import type { Finding, RewordedParagraph, Severity, TranslationEvidence } from '../report/report';
 import { foldTypography } from '../text/normalize';
@@ -322,12 +323,16 @@ function closestSentence(pageParagraph: string, originalSentence: string): strin
   return best;
 }
 
+/** The word shingles of a text, as the wording signature takes them (SHINGLE_WORDS words each), readable. */
 function shingles(text: string): Set<string> {
   const tokens = tokenize(text);
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= tokens.length; i++) out.add(tokens.slice(i, i + 3).join(' '));
+  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) out.add(tokens.slice(i, i + SHINGLE_WORDS).join(' '));
   return out;
 }
+
+/** "three-word phrases": the shingles named for readers. */
+const PHRASES = `${['one', 'two', 'three', 'four', 'five', 'six'][SHINGLE_WORDS - 1] ?? SHINGLE_WORDS}-word phrases`;
 
 function rewordedEvidence(t: PairText): TranslationEvidence {
   const original = t.original.text ? closestSentence(t.original.text, t.original.snippet) : t.original.snippet;
@@ -340,7 +345,7 @@ function rewordedEvidence(t: PairText): TranslationEvidence {
   return {
     page,
     original,
-    why: `same meaning in other words: ${sharedTerms} of ${originalTerms.size} content words are kept, but only ${sharedPhrases} of ${originalPhrases.size} three-word phrases (paragraph ${t.pair.original + 1} of the original)`,
+    why: `same meaning in other words: ${sharedTerms} of ${originalTerms.size} content words are kept, but only ${sharedPhrases} of ${originalPhrases.size} ${PHRASES} (paragraph ${t.pair.original + 1} of the original)`,
   };
 }
 

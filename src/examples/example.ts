@@ -2,6 +2,7 @@
 // (JSON Lines and CSV) with an import that restores them without loss or duplicates.
 import Papa from 'papaparse';
 import { hashString } from '../fingerprint/hash';
+import { parseJsonLines } from '../text/jsonl';
 import type { Finding, MatchInfo, Verdict } from '../report/report';
 
 export interface SavedExample {
@@ -95,16 +96,11 @@ export function parseExamples(text: string): SavedExample[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') return [];
   if (trimmed.startsWith('{')) {
-    return trimmed.split(/\r?\n/).flatMap((line, i) => {
-      if (!line.trim()) return [];
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new ImportError(`line ${i + 1}: not valid JSON`);
-      }
-      return [checked(value as Partial<SavedExample>, `line ${i + 1}`)];
-    });
+    const examples: SavedExample[] = [];
+    for (const { value, line } of parseJsonLines(trimmed, (at) => new ImportError(`line ${at}: not valid JSON`))) {
+      examples.push(checked(value as Partial<SavedExample>, `line ${line}`));
+    }
+    return examples;
   }
   const parsed = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) {

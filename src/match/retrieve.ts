@@ -1,11 +1,12 @@
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import { queryLsh } from '../corpus/lsh';
+import { MIN_ALIGNED_PARAGRAPHS } from './accept';
 import { MIN_MATCH_WORDS } from './similarity';
 
 /** How many candidate originals are verified by alignment. */
 export const CANDIDATES_VERIFIED = 5;
-const MIN_VOTES = 2;
+const MIN_VOTES = MIN_ALIGNED_PARAGRAPHS;
 
 /**
  * Candidate originals for a page: every original one of whose paragraphs shares an
@@ -28,8 +29,8 @@ export function retrieveCandidates(
     for (const hit of hits) originals.add(index.owner[hit]!);
     for (const original of originals) votes.set(original, (votes.get(original) ?? 0) + 1);
   }
-  // A repost shares at least two paragraphs with its original (analyze.ts requires two
-  // aligned pairs), so one vote only counts for a page or an original of one paragraph.
+  // A repost shares at least MIN_ALIGNED_PARAGRAPHS paragraphs with its original (accept.ts
+  // requires as many aligned pairs), so one vote only counts for a page or an original of one paragraph.
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;
   return ranked

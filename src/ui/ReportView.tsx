@@ -1,15 +1,9 @@
 import type { TabReport } from '../browser/protocol';
 import type { Finding, MatchInfo, Report } from '../report/report';
+import { CATEGORY_LABEL, FINDING_LABEL } from '../report/verdict';
+import { plural } from '../text/plural';
 
 // Page text is untrusted: everything here is rendered as text by Preact, never as HTML.
-
-const CATEGORY_LABEL: Record<string, string> = {
-  'author-bio': 'Author bio',
-  'source-credit': 'Source credit',
-  comments: 'Comments',
-  promo: 'Promotion',
-  other: 'Inserted text',
-};
 
 /** Whether this browser can open a page scrolled to a quoted passage (#:~:text=). */
 const textFragments = typeof document !== 'undefined' && 'fragmentDirective' in document;
@@ -89,10 +83,7 @@ function CheckedView({ report }: { report: Report }) {
     case 'repost':
       return (
         <>
-          <Verdict
-            tone="bad"
-            title={`Repost — ${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} found`}
-          >
+          <Verdict tone="bad" title={`Repost — ${plural(report.findings.length, 'problem')} found`}>
             {report.message}
           </Verdict>
           {report.match && <OriginalCard match={report.match} />}
@@ -142,11 +133,7 @@ function FindingView({ finding }: { finding: Finding }) {
   switch (finding.kind) {
     case 'machine-translation':
       return (
-        <FindingSection
-          finding={finding}
-          title="Machine translated"
-          meta={`confidence ${Math.round(finding.confidence * 100)}%`}
-        >
+        <FindingSection finding={finding} meta={`confidence ${Math.round(finding.confidence * 100)}%`}>
           <ul class="pairs">
             {finding.evidence.map((e, i) => (
               <li key={i} class="pair">
@@ -168,7 +155,7 @@ function FindingView({ finding }: { finding: Finding }) {
       );
     case 'reworded':
       return (
-        <FindingSection finding={finding} title="Reworded throughout" meta={`${Math.round(finding.share * 100)}%`}>
+        <FindingSection finding={finding} meta={`${Math.round(finding.share * 100)}%`}>
           <ul class="pairs">
             {finding.paragraphs.map((p) => (
               <li key={p.index} class="pair">
@@ -190,7 +177,7 @@ function FindingView({ finding }: { finding: Finding }) {
       );
     case 'missing-paragraphs':
       return (
-        <FindingSection finding={finding} title="Paragraphs missing" meta={String(finding.paragraphs.length)}>
+        <FindingSection finding={finding} meta={String(finding.paragraphs.length)}>
           <ol class="missing">
             {finding.paragraphs.map((p) => (
               <li key={p.index} value={p.index + 1}>
@@ -211,11 +198,11 @@ function FindingView({ finding }: { finding: Finding }) {
       );
     case 'added-boilerplate':
       return (
-        <FindingSection finding={finding} title="Added boilerplate" meta={String(finding.paragraphs.length)}>
+        <FindingSection finding={finding} meta={String(finding.paragraphs.length)}>
           <ul class="added">
             {finding.paragraphs.map((p, i) => (
               <li key={i}>
-                <span class={`category category-${p.category}`}>{CATEGORY_LABEL[p.category] ?? p.category}</span>
+                <span class={`category category-${p.category}`}>{CATEGORY_LABEL[p.category]}</span>
                 <span class="added-text">{p.text}</span>
                 {p.note && <span class="added-note">{p.note}</span>}
               </li>
@@ -226,12 +213,12 @@ function FindingView({ finding }: { finding: Finding }) {
   }
 }
 
-/** One finding: a foldable section with its title, a count or confidence, and its summary. */
-function FindingSection(props: { finding: Finding; title: string; meta: string; children: preact.ComponentChildren }) {
+/** One finding: a foldable section with its kind's title, a count or confidence, and its summary. */
+function FindingSection(props: { finding: Finding; meta: string; children: preact.ComponentChildren }) {
   return (
     <details class={`finding severity-${props.finding.severity}`} open>
       <summary>
-        <span class="finding-title">{props.title}</span>
+        <span class="finding-title">{FINDING_LABEL[props.finding.kind].title}</span>
         <span class="finding-meta">{props.meta}</span>
       </summary>
       <p class="finding-summary">{props.finding.summary}.</p>

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
+import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
+import { fingerprintParagraph, type ParagraphFingerprint } from '../../src/fingerprint/fingerprint';
+import {
+  acceptBest,
+  acceptCandidate,
+  MIN_ALIGNED_PARAGRAPHS,
+  MIN_PAGE_SHARE,
+  ownProseParagraphs,
+  PROSE_PARAGRAPH_WORDS,
+  proseWordCount,
+} from '../../src/match/accept';
+import { alignWithOriginal } from '../../src/match/align';
+import { asOriginal, brownHalves } from '../support/brown';
+
+// Acceptance (src/match/accept.ts), rule by rule, on real text: the seed original (a
+// Washington Post column), Brown articles in the corpus, and Brown articles that are not
+// (second halves: the same authors on the same subjects).
+const seed = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'))[0]!;
+const { first, second } = brownHalves();
+const brown = first.find((t) => t.id === 'brown-ca14-a')!;
+const notInCorpus = second.find((t) => t.id === 'brown-ca01-b')!.paragraphs;
+const index = buildCorpusIndex([seed, asOriginal(brown)]);
+const [SEED, BROWN] = [0, 1];
+const column = originalParagraphs(seed);
+
+const fingerprints = (page: readonly string[]): ParagraphFingerprint[] => page.map(fingerprintParagraph);
+const words = (page: readonly string[]): number => proseWordCount(fingerprints(page));
+const accept = (page: readonly string[], candidate = SEED) => acceptCandidate(index, candidate, fingerprints(page));
+/** Share of a page's running text that is the given paragraphs (all of them prose). */
+const shareOf = (copied: readonly string[], page: readonly string[]): number => words(copied) / words(page);
+
+describe('accepting a retrieved original', () => {
+  it('accepts a complete copy, all of whose running text is the original’s, and only for that original', () => {
+    expect(accept(column)?.share).toBe(1);
+    expect(accept(column, BROWN)).toBeNull();
+  });
+
+  it('counts running text only: a headline and a byline do not dilute the share', () => {
+    const page = [seed.title, `By ${seed.author}`, ...column];
+    expect(words(page)).toBe(words(column));
+    expect(accept(page)?.share).toBe(1);
+  });
+
+  it(`refuses a page whose running text is less than ${MIN_PAGE_SHARE} the original’s`, () => {
+    const copied = column.slice(0, 4);
+    const page = [...notInCorpus, ...copied];
+    expect(shareOf(copied, page)).toBeLessThan(MIN_PAGE_SHARE);
+    expect(accept(page)).toBeNull();
+  });
+
+  it('accepts the same paragraphs when they are most of the page, with their share of it', () => {
+    const copied = column.slice(0, 4);
+    const page = [notInCorpus[0]!, ...copied];
+    const share = shareOf(copied, page);
+    expect(share).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
+    expect(accept(page)?.share).toBeCloseTo(share, 9);
+  });
+
+  it('refuses two paragraphs of a long original, even as most of the page: a quotation', () => {
+    const quoted = column.slice(1, 3);
+    const page = [notInCorpus[0]!, ...quoted];
+    expect(shareOf(quoted, page)).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
+    expect(ownProseParagraphs(index, SEED).size).toBeGreaterThan(quoted.length / 0.3);
+    expect(accept(page)).toBeNull();
+    // One paragraph more is a copy of part of it.
+    expect(accept([notInCorpus[0]!, ...column.slice(1, 4)])).not.toBeNull();
+  });
+
+  it(`needs ${MIN_ALIGNED_PARAGRAPHS} aligned paragraphs of prose, or all of a shorter original’s`, () => {
+    const [one, two] = [brown.paragraphs[0]!, brown.paragraphs[1]!];
+    const original = (id: string, paragraphs: string[]): OriginalRecord => ({
+      ...asOriginal(brown),
+      id,
+      text: paragraphs.join('\n\n'),
+    });
+    const short = buildCorpusIndex([original('one', [one]), original('two', [one, two])]);
+    expect(ownProseParagraphs(short, 0).size).toBe(1);
+    expect(acceptCandidate(short, 0, fingerprints([one]))).not.toBeNull();
+    expect(acceptCandidate(short, 1, fingerprints([one]))).toBeNull();
+    expect(acceptCandidate(short, 1, fingerprints([one, two]))).not.toBeNull();
+  });
+
+  // A press release's own text ends where the company's boilerplate starts ("About Acme…").
+  const ABOUT = [
+    'Kazakh Energy Holdings is an independent producer of oil and natural gas with operations in western Kazakhstan, the Caspian region and central Asia, and offices in Almaty, Astana and London.',
+    'The company employs more than four thousand people and supplies refineries and power stations across the region under long-term contracts with state and private buyers.',
+  ];
+  const caption = 'Protesters in Almaty on Wednesday.';
+  const proseOf = (tail: readonly string[]): number[] => {
+    const prose = column.slice(0, 3);
+    const release = buildCorpusIndex([{ ...seed, text: [prose[0], caption, ...prose.slice(1), ...tail].join('\n\n') }]);
+    return [...ownProseParagraphs(release, 0)];
+  };
+
+  it('takes an original’s own prose: not lines too short to be prose, nor a boilerplate tail from its heading on', () => {
+    expect(caption.split(' ').length).toBeLessThan(PROSE_PARAGRAPH_WORDS);
+    expect(proseOf([])).toEqual([0, 2, 3]);
+    // Lower case: the only form BOILERPLATE_TAIL matches today (see the two known gaps below).
+    expect(proseOf(['about Kazakh Energy Holdings', ...ABOUT])).toEqual([0, 2, 3]);
+    expect(proseOf(['media contact: Dana Abenova, +7 727 000 0000', ...ABOUT])).toEqual([0, 2, 3]);
+  });
+
+  // Known gaps, kept as they are by a refactoring that must not change behaviour. They fail until fixed:
+  // BOILERPLATE_TAIL has no i flag, so "About Acme", "Media contact" and "Contact:" as releases write
+  // them never start the tail; and "###" or "- 30 -" hold no letter, so the index drops them first.
+  it.fails('takes a capitalised "About …" heading as the start of the tail', () => {
+    expect(proseOf(['About Kazakh Energy Holdings', ...ABOUT])).toEqual([0, 2, 3]);
+  });
+  it.fails('takes a "###" end mark as the start of the tail', () => {
+    expect(proseOf(['###', ...ABOUT])).toEqual([0, 2, 3]);
+  });
+
+  it('does not accept a match that rests on the boilerplate tail two releases share', () => {
+    const tail = ['about Kazakh Energy Holdings', ...ABOUT];
+    const releases = buildCorpusIndex([{ ...seed, text: [...column.slice(0, 3), ...tail].join('\n\n') }]);
+    const otherRelease = [column[5]!.split('. ')[0]!, ...tail];
+    const alignment = alignWithOriginal(releases, 0, fingerprints(otherRelease));
+    expect(alignment.pairs.length).toBeGreaterThanOrEqual(MIN_ALIGNED_PARAGRAPHS);
+    expect(shareOf(tail, otherRelease)).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
+    expect(acceptCandidate(releases, 0, fingerprints(otherRelease))).toBeNull();
+    // The same page with the release's own prose is accepted.
+    expect(acceptCandidate(releases, 0, fingerprints([...column.slice(0, 3), ...tail]))).not.toBeNull();
+  });
+
+  it('keeps the accepted candidate covering most of the page, whatever the order of candidates', () => {
+    for (const candidates of [
+      [BROWN, SEED],
+      [SEED, BROWN],
+    ]) {
+      expect(acceptBest(index, candidates, fingerprints(column))?.alignment.originalIndex).toBe(SEED);
+      expect(acceptBest(index, candidates, fingerprints(brown.paragraphs))?.alignment.originalIndex).toBe(BROWN);
+    }
+    expect(acceptBest(index, [SEED, BROWN], fingerprints(notInCorpus))).toBeNull();
+  });
+});

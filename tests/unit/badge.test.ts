@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { badgeFor } from '../../src/browser/badge';
+import type { TabReport } from '../../src/browser/protocol';
+import { buildCorpusIndex } from '../../src/corpus/corpus-index';
+import { parseCorpusJsonl } from '../../src/corpus/records';
+import { articleFromText } from '../../src/extract/article';
+import { EXTRACTION_LIMITS } from '../../src/extract/budget';
+import { articleFromHtml } from '../../src/extract/parse-html';
+import { analyzeArticle, type Analysis } from '../../src/report/analyze';
+import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
+
+// The toolbar badge (src/browser/badge.ts) for each state of a tab, with the seed pages'
+// real analyses against the seed original for the checked ones.
+const index = buildCorpusIndex(
+  parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8')),
+);
+const url = 'https://reposts.example/story';
+const checked = (analysis: Analysis): TabReport => ({ status: 'checked', url, checkedAt: 0, analysis });
+const seedAnalysis = (n: number): Analysis =>
+  analyzeArticle(articleFromText(seedText(SEED_EXPECTATIONS[n]!), url), index);
+
+describe('the toolbar badge', () => {
+  it('says nothing where nothing was checked', () => {
+    expect(badgeFor(null)).toMatchObject({ text: '', title: 'Repost Radar' });
+  });
+
+  it('shows that a check is running', () => {
+    expect(badgeFor({ status: 'checking', url, since: 0, checkId: 'c1' }).text).toBe('…');
+  });
+
+  it('says nothing on the badge for a skipped page, and why in its title', () => {
+    const notArticle = badgeFor({ status: 'skipped', url, reason: 'not-an-article' });
+    const tooLarge = badgeFor({ status: 'skipped', url, reason: 'too-large' });
+    expect([notArticle.text, tooLarge.text]).toEqual(['', '']);
+    expect(notArticle.title).toMatch(/not an article/);
+    expect(tooLarge.title).toMatch(/too large/);
+  });
+
+  it('gives the reason a check failed in its title', () => {
+    const badge = badgeFor({ status: 'failed', url, message: 'the corpus could not be read' });
+    expect(badge.text).toBe('');
+    expect(badge.title).toContain('the corpus could not be read');
+  });
+
+  it('counts a repost’s findings in red, with the report’s sentence as its title', () => {
+    for (const n of [0, 1]) {
+      const analysis = seedAnalysis(n);
+      expect(analysis.report.verdict).toBe('repost');
+      const badge = badgeFor(checked(analysis));
+      expect(badge.text).toBe(`!${analysis.report.findings.length}`);
+      expect(badge.title).toBe(`Repost Radar: ${analysis.report.message}`);
+      expect(badge.color).toBe(badgeFor(checked(seedAnalysis(0))).color);
+    }
+  });
+
+  it('marks the original with a check in another colour', () => {
+    const analysis = seedAnalysis(2);
+    expect(analysis.report.verdict).toBe('original');
+    const badge = badgeFor(checked(analysis));
+    expect(badge.text).toBe('✓');
+    expect(badge.color).not.toBe(badgeFor(checked(seedAnalysis(0))).color);
+    expect(badge.title).toContain(analysis.report.message);
+  });
+
+  it('says nothing on the badge for an unrelated page, but tells so in its title', () => {
+    const analysis = seedAnalysis(3);
+    expect(analysis.report.verdict).toBe('unrelated');
+    expect(badgeFor(checked(analysis))).toMatchObject({ text: '', title: `Repost Radar: ${analysis.report.message}` });
+  });
+
+  it('marks a page too large to check with a dash, so that silence is not taken for "nothing found"', () => {
+    const article = articleFromHtml(seedPage(SEED_EXPECTATIONS[0]!), url, { ...EXTRACTION_LIMITS, maxElements: 20 });
+    const analysis = analyzeArticle(article, index);
+    expect(analysis.report.verdict).toBe('too-large');
+    expect(badgeFor(checked(analysis)).text).toBe('–');
+  });
+});
