@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Permissions are the least that does the job: `storage` keeps each tab's report in
@@ -7,18 +6,13 @@ import { defineConfig } from 'wxt';
 // script reads pages. Network access is optional and per site: adding a corpus list asks
 // for its host only, at that moment (http/https are the optional patterns it may ask
 // from). Without a subscription the extension makes no request, and sends nothing anywhere.
+// The corpus index ships as a file of its own (public/corpus.rrx, fetched by the
+// background), not inlined into a script: it loads as typed-array views.
 /** The sites a corpus list may be on: asked for one host at a time, when the user adds a list. */
 const LIST_HOSTS = ['https://*/*', 'http://*/*'] as const;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: {
-    // The corpus index ships as a file of its own (fetched by the background), not
-    // inlined into a script: it loads as typed-array views, and can be replaced.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('assets/corpus.rrx'), relativeDest: 'corpus.rrx' });
-    },
-  },
   manifest: ({ browser }) => ({
     name: 'Repost Radar',
     description:

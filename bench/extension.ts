@@ -138,3 +138,64 @@ async function measure(
   }
   return rows;
 }
+
+/**
+ * Index load in the extension's service worker (Chromium): the loader, bundled for the
+ * browser, runs there on each index file, fetched from 127.0.0.1. The first load is
+ * what a reader waits for after the worker was stopped; the median of the next five is
+ * the engine's warm figure.
+ */
+export async function serviceWorkerIndexLoads(files: readonly { name: string; path: string }[]): Promise<Row[]> {
+  const { build } = await import('esbuild');
+  const { createServer } = await import('node:http');
+  const bundle = await build({
+    stdin: {
+      contents:
+        "import { deserializeIndex } from './src/corpus/index-file'; globalThis.__loadIndex = deserializeIndex;",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+  });
+  const server = createServer((req, res) => {
+    const file = files.find((f) => req.url === `/${encodeURIComponent(f.name)}`);
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'access-control-allow-origin': '*' }).end(readFileSync(file.path));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const ext = await launchWithExtension();
+  try {
+    const worker = await ext.worker();
+    await worker.evaluate(bundle.outputFiles[0]!.text);
+    const rows: Row[] = [];
+    for (const file of files) {
+      const times = (await worker.evaluate(
+        async (url: string) => {
+          const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+          const load = (globalThis as unknown as { __loadIndex: (b: Uint8Array) => unknown }).__loadIndex;
+          const samples: number[] = [];
+          for (let i = 0; i < 6; i++) {
+            const start = performance.now();
+            load(bytes);
+            samples.push(performance.now() - start);
+          }
+          return samples;
+        },
+        `${origin}/${encodeURIComponent(file.name)}`,
+      )) as number[];
+      rows.push({
+        index: file.name,
+        'first load (ms)': ms(times[0]!),
+        'warm load (ms, median of 5)': ms(median(times.slice(1))),
+      });
+    }
+    return rows;
+  } finally {
+    await ext.close();
+    server.close();
+  }
+}

@@ -6,8 +6,8 @@ let loading: Promise<CorpusIndex> | null = null;
 
 /** The bundled corpus index, loaded once per background lifetime (a few milliseconds). */
 export function bundledIndex(): Promise<CorpusIndex> {
-  // Copied to the extension's root by the build (wxt.config.ts).
-  loading ??= fetch(browser.runtime.getURL('/corpus.rrx' as '/'))
+  // public/corpus.rrx: WXT copies public/ to the extension's root and types its paths.
+  loading ??= fetch(browser.runtime.getURL('/corpus.rrx'))
     .then((response) => response.arrayBuffer())
     .then((buffer) => deserializeIndex(new Uint8Array(buffer)))
     .catch((error: unknown) => {

@@ -1,15 +1,7 @@
 import { fingerprintParagraph } from '../fingerprint/fingerprint';
 import { toStoredSignature } from '../fingerprint/minhash';
-import {
-  CONTENT_SIGNATURE_BITS,
-  CONTENT_BANDS,
-  CONTENT_PERMUTATIONS,
-  CONTENT_ROWS,
-  LEXICAL_BANDS,
-  LEXICAL_PERMUTATIONS,
-  LEXICAL_ROWS,
-  SIGNATURE_BITS,
-} from '../fingerprint/params';
+import { CONTENT_SIGNATURE_BITS, CONTENT_BANDS, CONTENT_PERMUTATIONS, CONTENT_ROWS } from '../fingerprint/params';
+import { wordingSample, type WordingSample } from '../fingerprint/wording';
 import { splitParagraphs } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
 import { countContractions, leadSnippet, properNames, tailWords } from '../text/snippets';
@@ -34,26 +26,30 @@ export interface IndexedOriginal extends OriginalMeta {
   readonly paragraphCount: number;
 }
 
+/** What verification compares of one original paragraph (never used to find candidates). */
+export interface ParagraphSketch {
+  /** A consistent sample of its word shingles (wording.ts). */
+  readonly wording: WordingSample;
+  /** Its content terms' TERM_BITS-bit hashes, sorted and distinct. */
+  readonly terms: Uint32Array;
+}
+
 export interface CorpusIndex {
   readonly originals: readonly IndexedOriginal[];
   /**
-   * What the index keeps of one original's paragraphs. A loaded index decodes them
-   * only for the originals a page matched, so a large index loads fast.
+   * What the index keeps of one original's paragraphs, for evidence. A loaded index
+   * decodes them only for the originals a page matched, so a large index loads fast.
    */
   readonly recordsOf: (original: number) => readonly ParagraphRecord[];
+  /** What verification compares of one original's paragraphs (decoded the same lazy way). */
+  readonly sketchesOf: (original: number) => readonly ParagraphSketch[];
   /** Per paragraph, original index. */
   readonly owner: Uint32Array;
-  /** Stored wording signatures, LEXICAL_PERMUTATIONS values per paragraph. */
-  readonly lexical: Uint16Array;
-  /** Stored content signatures, CONTENT_PERMUTATIONS values per paragraph (they only feed the LSH table). */
-  readonly content: Uint16Array;
-  /** Content-term hashes of paragraph p: terms[termOffsets[p] .. termOffsets[p+1]]. */
-  readonly termOffsets: Uint32Array;
-  readonly terms: Uint32Array;
-  /** Per paragraph: distinct shingles, words. */
-  readonly shingleCounts: Uint32Array;
-  readonly wordCounts: Uint32Array;
-  readonly lexicalLsh: LshTable;
+  /** Per paragraph, its words (at most 65,535). */
+  readonly wordCounts: Uint16Array;
+  /** Content-term MinHash signatures, CONTENT_PERMUTATIONS one-byte values a paragraph (they feed the LSH table). */
+  readonly content: Uint8Array;
+  /** Content-term MinHash bands of every paragraph: how candidates are found. */
   readonly contentLsh: LshTable;
 }
 
@@ -94,39 +90,33 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
     }
   }
   const count = paragraphs.length;
-  const lexical = new Uint16Array(count * LEXICAL_PERMUTATIONS);
   // Content signatures only feed the LSH table; verification compares the exact terms.
-  const content = new Uint16Array(count * CONTENT_PERMUTATIONS);
-  const termOffsets = new Uint32Array(count + 1);
-  fingerprints.forEach((f, p) => {
-    lexical.set(toStoredSignature(f.lexical), p * LEXICAL_PERMUTATIONS);
-    content.set(toStoredSignature(f.content, CONTENT_SIGNATURE_BITS), p * CONTENT_PERMUTATIONS);
-    termOffsets[p + 1] = termOffsets[p]! + f.terms.length;
-  });
-  const terms = new Uint32Array(termOffsets[count]!);
-  fingerprints.forEach((f, p) => terms.set(f.terms, termOffsets[p]));
+  const content = new Uint8Array(count * CONTENT_PERMUTATIONS);
+  fingerprints.forEach((f, p) =>
+    content.set(toStoredSignature(f.content, CONTENT_SIGNATURE_BITS), p * CONTENT_PERMUTATIONS),
+  );
+  const sketches = fingerprints.map((f): ParagraphSketch => ({ wording: wordingSample(f.shingles), terms: f.terms }));
+  const slice = <T>(list: readonly T[], o: number): readonly T[] => {
+    const { firstParagraph, paragraphCount } = originals[o]!;
+    return list.slice(firstParagraph, firstParagraph + paragraphCount);
+  };
   return {
     originals,
-    recordsOf: (o) => {
-      const { firstParagraph, paragraphCount } = originals[o]!;
-      return paragraphs.slice(firstParagraph, firstParagraph + paragraphCount);
-    },
+    recordsOf: (o) => slice(paragraphs, o),
+    sketchesOf: (o) => slice(sketches, o),
     owner: Uint32Array.from(owners),
-    lexical,
+    wordCounts: Uint16Array.from(fingerprints, (f) => Math.min(f.wordCount, 0xffff)),
     content,
-    termOffsets,
-    terms,
-    shingleCounts: Uint32Array.from(fingerprints, (f) => f.shingleCount),
-    wordCounts: Uint32Array.from(fingerprints, (f) => f.wordCount),
-    lexicalLsh: buildLshTable(lexical, LEXICAL_PERMUTATIONS, count, LEXICAL_BANDS, LEXICAL_ROWS, SIGNATURE_BITS),
     contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
 }
 
-export function lexicalOf(index: CorpusIndex, paragraph: number): Uint16Array {
-  return index.lexical.subarray(paragraph * LEXICAL_PERMUTATIONS, (paragraph + 1) * LEXICAL_PERMUTATIONS);
+/** What verification compares of paragraph p (its original's block is decoded once). */
+export function sketchOf(index: CorpusIndex, paragraph: number): ParagraphSketch {
+  const o = index.owner[paragraph]!;
+  return index.sketchesOf(o)[paragraph - index.originals[o]!.firstParagraph]!;
 }
 
 export function termsOf(index: CorpusIndex, paragraph: number): Uint32Array {
-  return index.terms.subarray(index.termOffsets[paragraph], index.termOffsets[paragraph + 1]);
+  return sketchOf(index, paragraph).terms;
 }

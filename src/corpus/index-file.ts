@@ -1,79 +1,70 @@
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8 } from 'fflate';
 import { checksumBytes } from '../fingerprint/hash';
 import {
   CONTENT_BANDS,
   CONTENT_PERMUTATIONS,
   CONTENT_ROWS,
-  FINGERPRINT_VERSION,
-  LEXICAL_BANDS,
-  LEXICAL_PERMUTATIONS,
-  LEXICAL_ROWS,
-  SHINGLE_WORDS,
-  SIGNATURE_BITS,
   CONTENT_SIGNATURE_BITS,
+  FINGERPRINT_VERSION,
+  SHINGLE_WORDS,
   TERM_BITS,
+  WORDING_SAMPLE_MAX,
 } from '../fingerprint/params';
-import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from './corpus-index';
+import { ByteReader, ByteWriter } from './codec';
+import type { CorpusIndex, ParagraphRecord, ParagraphSketch } from './corpus-index';
 import { buildLshTable } from './lsh';
 import { CorpusError, type OriginalMeta } from './records';
 
-// The index file (format 2), built for size: a 24-byte preamble (magic, format
-// version, header length, checksum of everything after the preamble), a deflated JSON
-// header (fingerprint settings, build date, originals' metadata, section table), then
-// byte sections, each 4-byte aligned:
-//   lexical            wording MinHash, two bytes a value (b-bit, SIGNATURE_BITS)
-//   content            content MinHash for the LSH table, one byte a value
-//   termCounts, terms  16-bit content-term hashes, per paragraph
-//   shingleCounts, wordCounts, paragraphCounts
-//   recordOffsets, records   one deflated block per original: its paragraphs' snippets,
-//                            decoded only for the originals a page matched.
-// The LSH tables are not stored: they are rebuilt from the signatures at load (a radix
-// sort), which costs less than the bytes they would take (README, "The corpus and its index").
+// The index file (format 3), built for size and for a fast load: a 24-byte preamble
+// (magic, format version, header length, checksum of everything after the preamble),
+// a deflated JSON header (fingerprint settings, build date, originals' metadata,
+// section table), then byte sections, each 4-byte aligned:
+//   content          content MinHash, one byte a value: the LSH table is rebuilt from
+//                    it at load (a radix sort), which costs less than storing the table
+//   wordCounts, paragraphCounts
+//   blockOffsets, blocks   originals in groups of ORIGINALS_PER_BLOCK, each group one
+//                    deflated block: per paragraph its wording sample and content terms
+//                    (Rice-coded, codec.ts), counts, and its snippets for evidence.
+//                    Blocks are decoded only for the originals a page is compared with.
+//   dictionary       a preset deflate dictionary of the corpus's most frequent words,
+//                    which short blocks would otherwise have to spell out each time.
+// README, "The corpus and its index", has the measurements behind each choice.
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 /** The first eight bytes of every index file. */
 export const INDEX_MAGIC = 'RRADARIX';
 const PREAMBLE = 24;
 /** A header larger than this is not one we wrote (a damaged length field). */
 const MAX_HEADER_BYTES = 256 * 1024 * 1024;
 
+/** Originals per deflated block: larger blocks compress better, smaller decode faster. */
+const ORIGINALS_PER_BLOCK = 8;
+/** Decoded blocks kept at once (a page is compared with a handful of originals). */
+const DECODED_BLOCKS_KEPT = 256;
+/** The preset dictionary's size: deflate's window. */
+const DICTIONARY_BYTES = 32 * 1024;
+
 const FINGERPRINT = {
   version: FINGERPRINT_VERSION,
   shingleWords: SHINGLE_WORDS,
-  lexicalPermutations: LEXICAL_PERMUTATIONS,
   contentPermutations: CONTENT_PERMUTATIONS,
-  lexicalBands: LEXICAL_BANDS,
-  lexicalRows: LEXICAL_ROWS,
   contentBands: CONTENT_BANDS,
   contentRows: CONTENT_ROWS,
-  signatureBits: SIGNATURE_BITS,
   contentSignatureBits: CONTENT_SIGNATURE_BITS,
+  wordingSampleMax: WORDING_SAMPLE_MAX,
   termBits: TERM_BITS,
 };
 
-const SECTIONS = [
-  'lexical',
-  'content',
-  'termCounts',
-  'terms',
-  'shingleCounts',
-  'wordCounts',
-  'paragraphCounts',
-  'recordOffsets',
-  'records',
-] as const;
+const SECTIONS = ['content', 'wordCounts', 'paragraphCounts', 'blockOffsets', 'blocks', 'dictionary'] as const;
 type SectionName = (typeof SECTIONS)[number];
 type Section = Uint8Array | Uint16Array | Uint32Array;
 const SECTION_TYPES: Record<SectionName, 'u8' | 'u16' | 'u32'> = {
-  lexical: 'u16',
   content: 'u8',
-  termCounts: 'u16',
-  terms: 'u16',
-  shingleCounts: 'u16',
   wordCounts: 'u16',
   paragraphCounts: 'u32',
-  recordOffsets: 'u32',
-  records: 'u8',
+  blockOffsets: 'u32',
+  blocks: 'u8',
+  dictionary: 'u8',
 };
 
 interface Header {
@@ -82,12 +73,13 @@ interface Header {
   /** When the index was built (ISO date): `corpus info` shows it. */
   built: string;
   paragraphs: number;
+  originalsPerBlock: number;
   originals: OriginalMeta[];
   sections: Record<SectionName, { offset: number; bytes: number }>;
 }
 
-/** A paragraph record as stored: an array is a third the size of an object in JSON. */
-type StoredRecord = [snippet: string, tail: string, names: string[], contractions: number, sentences: number, text?: string];
+/** A paragraph's evidence as stored: an array is a third the size of an object in JSON. */
+type StoredRecord = [snippet: string, tail: string, names: string[], text?: string];
 
 export interface SerializeOptions {
   /** The build date to record (default: today, UTC). */
@@ -95,35 +87,81 @@ export interface SerializeOptions {
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;
-const clamp16 = (values: ArrayLike<number>): Uint16Array => Uint16Array.from(values, (v) => Math.min(v, 0xffff));
+/** One block: its paragraphs' sketches and counts, then their snippets as JSON. */
+function encodeBlock(index: CorpusIndex, first: number, end: number, dictionary: Uint8Array): Uint8Array {
+  const binary = new ByteWriter();
+  const stored: StoredRecord[] = [];
+  for (let o = first; o < end; o++) {
+    const sketches = index.sketchesOf(o);
+    index.recordsOf(o).forEach((r, j) => {
+      const { wording, terms } = sketches[j]!;
+      binary.varint(wording.shingleCount);
+      binary.byte(wording.level);
+      binary.set16(wording.values);
+      binary.set16(terms);
+      binary.varint(r.contractions);
+      binary.varint(r.sentences);
+      stored.push(r.text === undefined ? [r.snippet, r.tail, [...r.names]] : [r.snippet, r.tail, [...r.names], r.text]);
+    });
+  }
+  const sketchBytes = binary.finish();
+  const block = new ByteWriter();
+  block.varint(sketchBytes.length);
+  block.raw(sketchBytes);
+  block.raw(new TextEncoder().encode(JSON.stringify(stored)));
+  return deflateSync(block.finish(), { level: 9, dictionary });
+}
 
-function recordBlock(records: readonly ParagraphRecord[]): Uint8Array {
-  const stored = records.map(
-    (r): StoredRecord =>
-      r.text === undefined
-        ? [r.snippet, r.tail, [...r.names], r.contractions, r.sentences]
-        : [r.snippet, r.tail, [...r.names], r.contractions, r.sentences, r.text],
-  );
-  return deflateSync(new TextEncoder().encode(JSON.stringify(stored)), { level: 9 });
+/**
+ * A preset dictionary for the blocks: the corpus's most frequent words, weighted by
+ * the bytes they would save, most frequent last (deflate reaches the end soonest).
+ * None for a small corpus, where it would cost more than it saves.
+ */
+function buildDictionary(index: CorpusIndex): Uint8Array {
+  const counts = new Map<string, number>();
+  let chars = 0;
+  index.originals.forEach((_, o) => {
+    for (const r of index.recordsOf(o)) {
+      for (const text of [r.snippet, r.tail, ...r.names, r.text ?? '']) {
+        chars += text.length;
+        for (const word of text.split(' ')) if (word.length > 2) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  });
+  const size = Math.min(DICTIONARY_BYTES, Math.floor(chars / 16));
+  if (size < 2048) return new Uint8Array(0);
+  const ranked = [...counts.entries()]
+    .filter(([, n]) => n > 1)
+    .map(([word, n]) => [word, n * (word.length + 1)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const [word] of ranked) {
+    const length = new TextEncoder().encode(word).length + 1;
+    if (bytes + length > size) break;
+    kept.push(word);
+    bytes += length;
+  }
+  return new TextEncoder().encode(`${kept.reverse().join(' ')} `);
 }
 
 function encodeSections(index: CorpusIndex): Record<SectionName, Section> {
-  const count = index.owner.length;
-  const blocks = index.originals.map((_, o) => recordBlock(index.recordsOf(o)));
-  const recordOffsets = new Uint32Array(blocks.length + 1);
-  blocks.forEach((b, o) => (recordOffsets[o + 1] = recordOffsets[o]! + b.length));
-  const records = new Uint8Array(recordOffsets[blocks.length]!);
-  blocks.forEach((b, o) => records.set(b, recordOffsets[o]));
+  const dictionary = buildDictionary(index);
+  const blocks: Uint8Array[] = [];
+  for (let o = 0; o < index.originals.length; o += ORIGINALS_PER_BLOCK) {
+    blocks.push(encodeBlock(index, o, Math.min(o + ORIGINALS_PER_BLOCK, index.originals.length), dictionary));
+  }
+  const blockOffsets = new Uint32Array(blocks.length + 1);
+  blocks.forEach((b, i) => (blockOffsets[i + 1] = blockOffsets[i]! + b.length));
+  const blockBytes = new Uint8Array(blockOffsets[blocks.length]!);
+  blocks.forEach((b, i) => blockBytes.set(b, blockOffsets[i]));
   return {
-    lexical: index.lexical,
-    content: Uint8Array.from(index.content),
-    termCounts: clamp16(Array.from({ length: count }, (_, p) => index.termOffsets[p + 1]! - index.termOffsets[p]!)),
-    terms: Uint16Array.from(index.terms),
-    shingleCounts: clamp16(index.shingleCounts),
-    wordCounts: clamp16(index.wordCounts),
+    content: index.content,
+    wordCounts: index.wordCounts,
     paragraphCounts: Uint32Array.from(index.originals, (o) => o.paragraphCount),
-    recordOffsets,
-    records,
+    blockOffsets,
+    blocks: blockBytes,
+    dictionary,
   };
 }
 
@@ -141,6 +179,7 @@ export function serializeIndex(index: CorpusIndex, options: SerializeOptions = {
     fingerprint: FINGERPRINT,
     built: options.built ?? new Date().toISOString().slice(0, 10),
     paragraphs: index.owner.length,
+    originalsPerBlock: ORIGINALS_PER_BLOCK,
     originals: index.originals.map(({ firstParagraph: _f, paragraphCount: _c, ...meta }) => meta),
     sections,
   };
@@ -196,7 +235,8 @@ function readHeader(bytes: Uint8Array): Header {
   }
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(inflateSync(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))) as Header;
+    // fflate's strFromU8, not a fresh TextDecoder: Node's decodes 2 MB of UTF-8 ten times slower.
+    header = JSON.parse(strFromU8(inflateSync(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))) as Header;
   } catch {
     throw new CorpusError(`corpus index header is unreadable: ${REBUILD}`);
   }
@@ -248,79 +288,109 @@ export function deserializeIndex(bytes: Uint8Array): CorpusIndex {
         : new Uint32Array(buffer, at, length);
   };
   const count = header.paragraphs;
+  const perBlock = header.originalsPerBlock;
   const paragraphCounts = section('paragraphCounts');
-  const termCounts = section('termCounts');
-  const lexical = section('lexical') as Uint16Array;
-  const content = widen(new Uint16Array(count * CONTENT_PERMUTATIONS), section('content'));
-  const recordOffsets = section('recordOffsets');
-  const records = section('records') as Uint8Array;
+  const content = section('content') as Uint8Array;
+  const wordCounts = section('wordCounts') as Uint16Array;
+  const blockOffsets = section('blockOffsets');
+  const blocks = section('blocks') as Uint8Array;
+  const dictionary = section('dictionary') as Uint8Array;
+  const blockCount = Math.ceil(header.originals.length / perBlock);
   if (
+    !(perBlock >= 1) ||
     paragraphCounts.length !== header.originals.length ||
-    termCounts.length !== count ||
-    lexical.length !== count * LEXICAL_PERMUTATIONS ||
     content.length !== count * CONTENT_PERMUTATIONS ||
-    recordOffsets.length !== header.originals.length + 1
+    wordCounts.length !== count ||
+    blockOffsets.length !== blockCount + 1 ||
+    blockOffsets[blockCount] !== blocks.length
   ) {
     throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
   }
-  const originals: IndexedOriginal[] = [];
+  // The header's objects become the originals (no copies: this loop runs once per original).
+  const originals = header.originals as (OriginalMeta & { firstParagraph: number; paragraphCount: number })[];
   const owner = new Uint32Array(count);
   let first = 0;
-  header.originals.forEach((meta, o) => {
+  originals.forEach((original, o) => {
     const paragraphCount = paragraphCounts[o]!;
-    originals.push({ ...meta, firstParagraph: first, paragraphCount });
+    if (first + paragraphCount > count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+    original.firstParagraph = first;
+    original.paragraphCount = paragraphCount;
     owner.fill(o, first, first + paragraphCount);
     first += paragraphCount;
   });
-  const termOffsets = new Uint32Array(count + 1);
-  for (let p = 0; p < count; p++) termOffsets[p + 1] = termOffsets[p]! + termCounts[p]!;
-  if (first !== count || termOffsets[count] !== section('terms').length) {
-    throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
-  }
-  const decoded = new Map<number, readonly ParagraphRecord[]>();
-  const recordsOf = (o: number): readonly ParagraphRecord[] => {
-    let found = decoded.get(o);
-    if (!found) {
-      found = decodeRecords(records.subarray(recordOffsets[o], recordOffsets[o + 1]));
-      decoded.set(o, found);
+  if (first !== count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+
+  const decoded = new Map<number, DecodedBlock>();
+  const blockOf = (o: number): { block: DecodedBlock; at: number } => {
+    const b = Math.floor(o / perBlock);
+    let block = decoded.get(b);
+    if (!block) {
+      if (decoded.size >= DECODED_BLOCKS_KEPT) decoded.clear();
+      const firstOriginal = b * perBlock;
+      const sizes = originals.slice(firstOriginal, firstOriginal + perBlock).map((x) => x.paragraphCount);
+      block = decodeBlock(blocks.subarray(blockOffsets[b], blockOffsets[b + 1]), sizes, dictionary);
+      decoded.set(b, block);
     }
-    return found;
+    return { block, at: o - b * perBlock };
   };
   return {
     originals,
-    recordsOf,
+    recordsOf: (o) => {
+      const { block, at } = blockOf(o);
+      return block.records[at]!;
+    },
+    sketchesOf: (o) => {
+      const { block, at } = blockOf(o);
+      return block.sketches[at]!;
+    },
     owner,
-    lexical,
+    wordCounts,
     content,
-    termOffsets,
-    terms: widen(new Uint32Array(termOffsets[count]!), section('terms')),
-    shingleCounts: widen(new Uint32Array(count), section('shingleCounts')),
-    wordCounts: widen(new Uint32Array(count), section('wordCounts')),
-    lexicalLsh: buildLshTable(lexical, LEXICAL_PERMUTATIONS, count, LEXICAL_BANDS, LEXICAL_ROWS, SIGNATURE_BITS),
     contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
 }
 
-/** Copies narrower values into a wider array (natively: TypedArray.from would iterate in JavaScript). */
-function widen<T extends Uint16Array | Uint32Array>(into: T, from: Section): T {
-  if (from.length !== into.length) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
-  into.set(from);
-  return into;
+interface DecodedBlock {
+  readonly records: (readonly ParagraphRecord[])[];
+  readonly sketches: (readonly ParagraphSketch[])[];
 }
 
-function decodeRecords(block: Uint8Array): readonly ParagraphRecord[] {
+const CORRUPT_BLOCK = `corpus index is corrupt (a block is unreadable): ${REBUILD}`;
+
+/** One block: `sizes` are its originals' paragraph counts, as the section table says. */
+function decodeBlock(bytes: Uint8Array, sizes: readonly number[], dictionary: Uint8Array): DecodedBlock {
+  let reader: ByteReader;
   let stored: StoredRecord[];
   try {
-    stored = JSON.parse(new TextDecoder().decode(inflateSync(block))) as StoredRecord[];
+    reader = new ByteReader(inflateSync(bytes, { dictionary }));
+    const sketchBytes = reader.varint();
+    const sketchReader = new ByteReader(reader.raw(sketchBytes));
+    stored = JSON.parse(strFromU8(reader.raw(reader.remaining))) as StoredRecord[];
+    reader = sketchReader;
   } catch {
-    throw new CorpusError(`corpus index is corrupt (a snippet block is unreadable): ${REBUILD}`);
+    throw new CorpusError(CORRUPT_BLOCK);
   }
-  return stored.map(([snippet, tail, names, contractions, sentences, text]) => ({
-    snippet,
-    tail,
-    names,
-    contractions,
-    sentences,
-    ...(text === undefined ? {} : { text }),
-  }));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (!Array.isArray(stored) || stored.length !== total) throw new CorpusError(CORRUPT_BLOCK);
+  const records: ParagraphRecord[][] = [];
+  const sketches: ParagraphSketch[][] = [];
+  let p = 0;
+  for (const size of sizes) {
+    const ownRecords: ParagraphRecord[] = [];
+    const ownSketches: ParagraphSketch[] = [];
+    for (let j = 0; j < size; j++, p++) {
+      const shingleCount = reader.varint();
+      const level = reader.byte();
+      const values = reader.set16((n) => new Uint16Array(n));
+      const terms = reader.set16((n) => new Uint32Array(n));
+      const contractions = reader.varint();
+      const sentences = reader.varint();
+      const [snippet, tail, names, text] = stored[p]!;
+      ownSketches.push({ wording: { level, values, shingleCount }, terms });
+      ownRecords.push({ snippet, tail, names, contractions, sentences, ...(text === undefined ? {} : { text }) });
+    }
+    records.push(ownRecords);
+    sketches.push(ownSketches);
+  }
+  return { records, sketches };
 }

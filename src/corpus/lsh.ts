@@ -18,11 +18,24 @@ export interface LshTable {
   readonly values: Uint32Array;
 }
 
+/**
+ * Whether a band's values fit in a key as they are, beside the band's number (8 bits):
+ * then the key is the values packed, with nothing to hash (3 rows of 8 bits).
+ */
+const packs = (bands: number, rows: number, bits: number): boolean => bands <= 256 && rows * bits <= 24;
+
 /** The band keys of one signature (full or stored: only the low bits count). */
 export function bandKeys(signature: ArrayLike<number>, bands: number, rows: number, bits: number): Uint32Array {
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
   const keys = new Uint32Array(bands);
+  const packed = packs(bands, rows, bits);
   for (let b = 0; b < bands; b++) {
+    if (packed) {
+      let key = b;
+      for (let r = 0; r < rows; r++) key = (key << bits) | (signature[b * rows + r]! & mask);
+      keys[b] = key >>> 0;
+      continue;
+    }
     let h = combine(0x1b873593, b);
     for (let r = 0; r < rows; r++) h = combine(h, (signature[b * rows + r]! & mask) >>> 0);
     keys[b] = h;
@@ -42,13 +55,20 @@ export function buildLshTable(
   const keys = new Uint32Array(count * bands);
   const values = new Uint32Array(count * bands);
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
+  const packed = packs(bands, rows, bits);
   // bandKeys, inlined without an array per paragraph: this loop is most of an index's load time.
   for (let p = 0, k = 0; p < count; p++) {
     const base = p * width;
     for (let b = 0; b < bands; b++, k++) {
-      let h = combine(0x1b873593, b);
-      for (let r = 0; r < rows; r++) h = combine(h, (signatures[base + b * rows + r]! & mask) >>> 0);
-      keys[k] = h;
+      if (packed) {
+        let key = b;
+        for (let r = 0; r < rows; r++) key = (key << bits) | (signatures[base + b * rows + r]! & mask);
+        keys[k] = key >>> 0;
+      } else {
+        let h = combine(0x1b873593, b);
+        for (let r = 0; r < rows; r++) h = combine(h, (signatures[base + b * rows + r]! & mask) >>> 0);
+        keys[k] = h;
+      }
       values[k] = p;
     }
   }

@@ -1,8 +1,7 @@
-import { lexicalOf, termsOf, type CorpusIndex, type IndexedOriginal } from '../corpus/corpus-index';
+import { sketchOf, type CorpusIndex, type IndexedOriginal } from '../corpus/corpus-index';
 import { countShared, shingleSet, termSet } from '../fingerprint/fingerprint';
 import { hashString } from '../fingerprint/hash';
-import { estimateJaccard, minhash } from '../fingerprint/minhash';
-import { LEXICAL_PERMUTATIONS } from '../fingerprint/params';
+import { wordingJaccard } from '../fingerprint/wording';
 import { tokenize } from '../text/tokens';
 
 // Before a paragraph is called missing, look for it in all of the page's text: the
@@ -11,10 +10,9 @@ import { tokenize } from '../text/tokens';
 // original paragraph slides over the page's words; the paragraph is there when one
 // window has its wording. Comparing windows of the paragraph's own size (not blocks of
 // any size) is what stops a one-word menu item from standing in for a long paragraph:
-// a tiny set shares a minimum with a large one by chance, and an overlap measured on
-// the smaller set then looks complete.
+// an overlap measured on a tiny set looks complete when its one shingle is shared.
 
-/** A window with at least this estimated Jaccard similarity holds the paragraph's wording. */
+/** A window with at least this Jaccard similarity (on the sampled shingles) holds the paragraph's wording. */
 const SAME_WORDING = 0.5;
 /** Most of the paragraph's content terms must be on the page before windows are compared. */
 const TERMS_ON_PAGE = 0.6;
@@ -37,10 +35,9 @@ export function notElsewhereOnPage(
   let budget = SHINGLE_BUDGET;
   return missing.filter((j) => {
     const p = original.firstParagraph + j;
-    const terms = termsOf(index, p);
+    const { terms, wording } = sketchOf(index, p);
     if (terms.length === 0 || countShared(terms, pageTerms) < TERMS_ON_PAGE * terms.length) return true;
     const words = index.wordCounts[p]!;
-    const signature = lexicalOf(index, p);
     const stride = Math.max(1, Math.floor(words * STRIDE_SHARE));
     const last = Math.max(0, hashes.length - words);
     for (
@@ -50,7 +47,7 @@ export function notElsewhereOnPage(
     ) {
       const window = shingleSet(hashes, start, Math.min(hashes.length, start + words));
       budget -= window.length;
-      if (estimateJaccard(minhash(window, LEXICAL_PERMUTATIONS), signature) >= SAME_WORDING) return false;
+      if (wordingJaccard(window, wording) >= SAME_WORDING) return false;
     }
     return true;
   });

@@ -1,12 +1,12 @@
 import { combine, hashString } from './hash';
 import { minhash } from './minhash';
-import { CONTENT_PERMUTATIONS, LEXICAL_PERMUTATIONS, SHINGLE_WORDS, TERM_BITS } from './params';
+import { CONTENT_PERMUTATIONS, SHINGLE_WORDS, TERM_BITS } from './params';
 import { contentTerms, tokenize } from '../text/tokens';
 
 /** What the pipeline knows about one paragraph's text without keeping the text. */
 export interface ParagraphFingerprint {
-  /** MinHash of the word shingles: equal when the wording is copied. */
-  readonly lexical: Uint32Array;
+  /** The word shingles' hashes, sorted and distinct: wording is compared on them (wording.ts). */
+  readonly shingles: Uint32Array;
   /** MinHash of the stemmed content terms: survives rewording and translation. */
   readonly content: Uint32Array;
   /** The content terms' TERM_BITS-bit hashes, sorted and distinct: compared exactly when verifying. */
@@ -46,7 +46,7 @@ export function fingerprintParagraph(text: string): ParagraphFingerprint {
   const shingles = shingleSet(tokens.map(hashString));
   const terms = termSet(tokens);
   return {
-    lexical: minhash(shingles, LEXICAL_PERMUTATIONS),
+    shingles,
     content: minhash(terms, CONTENT_PERMUTATIONS),
     terms,
     shingleCount: shingles.length,

@@ -26,12 +26,16 @@ export function combine(h: number, next: number): number {
   return mix32((Math.imul(h, 0x9e3779b1) + next) | 0);
 }
 
-/** FNV-1a over bytes, used as the index file's checksum. */
+/**
+ * The index file's checksum: FNV-1a's step over 32-bit little-endian words (then the
+ * last bytes one by one), four times fewer steps than over bytes: a 20 MB index is
+ * checked in a few milliseconds.
+ */
 export function checksumBytes(bytes: Uint8Array): number {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
   let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  for (let i = words.length * 4; i < aligned.length; i++) h = Math.imul(h ^ aligned[i]!, 0x01000193);
+  return mix32(h);
 }

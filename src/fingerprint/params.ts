@@ -2,14 +2,13 @@
 // because signatures made with other parameters cannot be compared.
 
 /** Bump when normalisation, tokenisation, shingling or hashing changes. */
-export const FINGERPRINT_VERSION = 2;
-/** Words per shingle for the lexical (wording) signature. */
+export const FINGERPRINT_VERSION = 3;
+/** Words per shingle: wording is compared on these (wording.ts). */
 export const SHINGLE_WORDS = 3;
-/** MinHash permutations per paragraph for wording: all are used to estimate similarity. */
-export const LEXICAL_PERMUTATIONS = 64;
-/** LSH banding: wording finds copies (band of 4 rows), content finds translations (3 rows). */
-export const LEXICAL_BANDS = 12;
-export const LEXICAL_ROWS = 4;
+/**
+ * Candidates are found by content terms alone (a copy shares them as surely as its
+ * wording, and so does a translation): 14 bands of 3 rows.
+ */
 export const CONTENT_BANDS = 14;
 export const CONTENT_ROWS = 3;
 /**
@@ -17,12 +16,13 @@ export const CONTENT_ROWS = 3;
  * so they need no more permutations than the bands use.
  */
 export const CONTENT_PERMUTATIONS = CONTENT_BANDS * CONTENT_ROWS;
-/**
- * Wording signatures are stored and compared on their low 16 bits (b-bit MinHash).
- * Not fewer: at 8 bits a short paragraph's few shingles match a long one's minima by
- * chance often enough (64/256 per comparison) to pass for a copied fragment.
- */
+/** Bits of a MinHash value the estimator compares (b-bit MinHash: minhash.ts). */
 export const SIGNATURE_BITS = 16;
+/**
+ * Shingles an index keeps of each original paragraph's wording at most (wording.ts):
+ * a paragraph of up to this many is kept whole, a longer one sampled to fit.
+ */
+export const WORDING_SAMPLE_MAX = 32;
 /**
  * Content signatures only feed the LSH table (verification compares the exact terms):
  * 8 bits a value are enough for a 3-row band's key (24 bits), and take half the bytes.

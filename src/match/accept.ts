@@ -68,9 +68,13 @@ export function acceptCandidate(
   return share >= MIN_PAGE_SHARE ? { alignment, share } : null;
 }
 
-/** A heading that opens a press release's boilerplate tail: "About Acme", "Media contact". */
+/**
+ * A heading that opens a press release's boilerplate tail: "About Acme", "Media contact".
+ * Not case-insensitive (the `i` flag would let \p{Lu} match any letter): first letters
+ * either way. End marks ("###", "- 30 -") have no letters, so the index never keeps them.
+ */
 const BOILERPLATE_TAIL =
-  /^(?:about\s+(?:the\s+)?\p{Lu}|media\s+contacts?\b|press\s+contacts?\b|contacts?\s*:|###|-\s*30\s*-)/u;
+  /^(?:[Aa]bout\s+(?:the\s+)?\p{Lu}|[Mm]edia\s+[Cc]ontacts?\b|[Pp]ress\s+[Cc]ontacts?\b|[Cc]ontacts?\s*:)/u;
 
 /**
  * The original's paragraphs that are its own running prose: long enough to be prose,

@@ -10,8 +10,9 @@ const MIN_VOTES = MIN_ALIGNED_PARAGRAPHS;
 
 /**
  * Candidate originals for a page: every original one of whose paragraphs shares an
- * LSH band with a page paragraph, by wording (copies, cut copies) or by content
- * terms (translations). Ranked by how many page paragraphs point at each.
+ * LSH band of content terms with a page paragraph. Copies and cut copies share them as
+ * surely as their wording, and translations keep them when the wording goes. Ranked
+ * by how many page paragraphs point at each.
  */
 export function retrieveCandidates(
   index: CorpusIndex,
@@ -23,7 +24,6 @@ export function retrieveCandidates(
   for (const paragraph of page) {
     if (paragraph.wordCount < MIN_MATCH_WORDS) continue;
     hits.clear();
-    queryLsh(index.lexicalLsh, paragraph.lexical, hits);
     queryLsh(index.contentLsh, paragraph.content, hits);
     const originals = new Set<number>();
     for (const hit of hits) originals.add(index.owner[hit]!);

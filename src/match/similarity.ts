@@ -1,6 +1,6 @@
 import { countShared, type ParagraphFingerprint } from '../fingerprint/fingerprint';
-import { estimateJaccard, estimateOverlap } from '../fingerprint/minhash';
-import { lexicalOf, termsOf, type CorpusIndex } from '../corpus/corpus-index';
+import { wordingOverlap } from '../fingerprint/wording';
+import { sketchOf, type CorpusIndex } from '../corpus/corpus-index';
 
 /** How one page paragraph relates to one original paragraph. */
 export interface PairSimilarity {
@@ -33,9 +33,9 @@ function sizesComparable(pageWords: number, originalWords: number): boolean {
 }
 
 export function pairSimilarity(page: ParagraphFingerprint, index: CorpusIndex, paragraph: number): PairSimilarity {
-  const wordingJaccard = estimateJaccard(page.lexical, lexicalOf(index, paragraph));
-  const wording = estimateOverlap(wordingJaccard, page.shingleCount, index.shingleCounts[paragraph]!);
-  const originalTerms = termsOf(index, paragraph);
+  const sketch = sketchOf(index, paragraph);
+  const wording = wordingOverlap(page.shingles, sketch.wording);
+  const originalTerms = sketch.terms;
   const shared = countShared(page.terms, originalTerms);
   const union = page.terms.length + originalTerms.length - shared;
   const contentJaccard = union === 0 ? 0 : shared / union;

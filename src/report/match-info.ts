@@ -16,9 +16,7 @@ export function matchInfo(
   const allPageTerms = new Uint32Array(fingerprints.reduce((sum, f) => sum + f.terms.length, 0));
   fingerprints.reduce((at, f) => (allPageTerms.set(f.terms, at), at + f.terms.length), 0);
   const page = distinctSorted(allPageTerms);
-  const start = index.termOffsets[original.firstParagraph]!;
-  const end = index.termOffsets[original.firstParagraph + original.paragraphCount]!;
-  const originalTerms = distinctSorted(index.terms.subarray(start, end));
+  const originalTerms = distinctSorted(index.sketchesOf(alignment.originalIndex).flatMap((s) => Array.from(s.terms)));
   const shared = countShared(page, originalTerms);
   const similarity = shared / Math.max(1, page.length + originalTerms.length - shared);
   const found = alignment.pairs.length + alignment.merged.length;

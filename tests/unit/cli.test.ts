@@ -88,7 +88,7 @@ describe('repost-radar check', () => {
     [
       'a corrupt index',
       () => {
-        const bytes = readFileSync(join(ROOT, 'assets/corpus.rrx'));
+        const bytes = readFileSync(join(ROOT, 'public/corpus.rrx'));
         bytes[bytes.length - 10]! ^= 0xff;
         return ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', write('broken.rrx', bytes)];
       },

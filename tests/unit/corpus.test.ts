@@ -48,15 +48,17 @@ describe('the index file', () => {
     expect(index.originals.map((_, o) => loaded.recordsOf(o))).toEqual(
       index.originals.map((_, o) => index.recordsOf(o)),
     );
-    expect(loaded.lexical).toEqual(index.lexical);
-    expect(loaded.terms).toEqual(index.terms);
-    expect(loaded.lexicalLsh.keys).toEqual(index.lexicalLsh.keys);
+    expect(index.originals.map((_, o) => loaded.sketchesOf(o))).toEqual(
+      index.originals.map((_, o) => index.sketchesOf(o)),
+    );
+    expect(loaded.wordCounts).toEqual(index.wordCounts);
+    expect(loaded.contentLsh.keys).toEqual(index.contentLsh.keys);
   });
 
   it('loads from a Node Buffer that is a view into a larger pool', () => {
     const pool = new Uint8Array(bytes.length + 3);
     pool.set(bytes, 3);
-    expect(deserializeIndex(pool.subarray(3)).terms).toEqual(index.terms);
+    expect(deserializeIndex(pool.subarray(3)).sketchesOf(0)).toEqual(index.sketchesOf(0));
   });
 
   it('refuses a corrupt, truncated, foreign or older file with a clear error', () => {
@@ -88,17 +90,17 @@ describe('LSH lookups', () => {
   it('find a paragraph by its bands and simply find nothing for a band never seen', () => {
     const paragraph = fingerprintParagraph(records[0]!.text.split('\n\n')[3]!);
     const hits = new Set<number>();
-    queryLsh(index.lexicalLsh, paragraph.lexical, hits);
+    queryLsh(index.contentLsh, paragraph.content, hits);
     expect([...hits]).toContain(3);
-    expect(lookupBand(index.lexicalLsh, 12345)).toHaveLength(0);
+    expect(lookupBand(index.contentLsh, 12345)).toHaveLength(0);
     const unseen = new Set<number>();
     queryLsh(
-      index.lexicalLsh,
-      fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').lexical,
+      index.contentLsh,
+      fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').content,
       unseen,
     );
     expect(unseen.size).toBe(0);
-    expect(bandKeys(paragraph.lexical, 2, 4, 16)).toHaveLength(2);
+    expect(bandKeys(paragraph.content, 2, 3, 8)).toHaveLength(2);
   });
 });
 
@@ -117,10 +119,10 @@ describe('the bundled corpus of real originals', () => {
   });
 });
 
-describe('the bundled index (assets/corpus.rrx)', () => {
+describe('the bundled index (public/corpus.rrx)', () => {
   it('is what `npm run corpus:build` makes of corpus/originals.jsonl', () => {
     // Built by the command line itself (compiled: seconds, where the test runner's module loader takes minutes).
-    const shipped = readFileSync(new URL('../../assets/corpus.rrx', import.meta.url));
+    const shipped = readFileSync(new URL('../../public/corpus.rrx', import.meta.url));
     const { built } = summarizeIndex(new Uint8Array(shipped));
     const rebuilt = join(mkdtempSync(join(tmpdir(), 'repost-radar-corpus-')), 'corpus.rrx');
     const bin = new URL('../../bin/repost-radar.mjs', import.meta.url).pathname;

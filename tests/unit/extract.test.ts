@@ -10,7 +10,7 @@ import { brownTexts } from '../support/brown';
 import { expectSeedReport } from '../support/expect-report';
 import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 
-const index = deserializeIndex(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url)));
+const index = deserializeIndex(readFileSync(new URL('../../public/corpus.rrx', import.meta.url)));
 const [s000, s001, s002, s003, s004] = SEED_EXPECTATIONS.map((e) => articleFromHtml(seedPage(e)));
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -12,7 +12,7 @@ import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 // changes that do not change the text (white space, attributes) must not change the
 // verdict. Seeded, so a failure is reproducible from the seed fast-check prints.
 
-const index = deserializeIndex(new Uint8Array(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url))));
+const index = deserializeIndex(new Uint8Array(readFileSync(new URL('../../public/corpus.rrx', import.meta.url))));
 const seeds = SEED_EXPECTATIONS.map((e) => seedPage(e));
 const check = (html: string): Report =>
   analyzeArticle(articleFromHtml(html, 'https://fuzz.example/page'), index).report;

@@ -43,7 +43,7 @@ describe('real saved pages', () => {
   }, 300_000);
 
   it('are none of them called a repost of any of the bundled real originals', () => {
-    const bundled = deserializeIndex(new Uint8Array(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url))));
+    const bundled = deserializeIndex(new Uint8Array(readFileSync(new URL('../../public/corpus.rrx', import.meta.url))));
     const accused = pages
       .map((page) => [page.id, analyzeArticle(articleFromHtml(page.html, page.url), bundled).report] as const)
       .filter(([, report]) => report.verdict === 'repost' || report.verdict === 'original')

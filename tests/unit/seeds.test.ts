@@ -11,7 +11,7 @@ import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 
 let bundled: CorpusIndex;
 beforeAll(() => {
-  bundled = deserializeIndex(readFileSync(new URL('../../assets/corpus.rrx', import.meta.url)));
+  bundled = deserializeIndex(readFileSync(new URL('../../public/corpus.rrx', import.meta.url)));
 });
 
 describe('the seeds, checked against the bundled corpus', () => {
