@@ -3,6 +3,7 @@ import { extname, join, relative } from 'node:path';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import type { WARCRecord } from 'warcio';
 import { InputError, MAX_PAGE_BYTES, pathKind } from './inputs';
+import { errorMessage } from '../src/text/error-message';
 
 /** One page of a batch: where it came from and its text (HTML or plain). */
 export interface BatchPage {
@@ -115,9 +116,7 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
     try {
       next = await records.next();
     } catch (error) {
-      throw new InputError(
-        `${file} is not a readable web archive (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw new InputError(`${file} is not a readable web archive (${errorMessage(error)})`);
     }
     if (next.done || !next.value) return;
     const record = next.value;
@@ -139,9 +138,7 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
     try {
       text = await record.contentText();
     } catch (error) {
-      throw new InputError(
-        `${file} is not a readable web archive (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw new InputError(`${file} is not a readable web archive (${errorMessage(error)})`);
     }
     yield { ...page, text };
   }

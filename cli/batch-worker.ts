@@ -6,6 +6,7 @@ import { analyzeArticle } from '../src/report/analyze';
 import { loadCorpus } from './corpus-source';
 import { decodePage, pageToArticle } from './inputs';
 import type { WorkerReply, WorkerRequest } from './batch';
+import { errorMessage } from '../src/text/error-message';
 
 let index: CorpusIndex;
 try {
@@ -22,7 +23,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     const { report } = analyzeArticle(pageToArticle(text, request.name, request.url), index);
     reply = { id: request.id, report };
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, error: errorMessage(error) };
   }
   parentPort!.postMessage(reply);
 });

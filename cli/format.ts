@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../src/report/report';
+import { CATEGORY_LABEL, FINDING_LABEL } from '../src/report/verdict';
 
 const LABEL: Record<Report['verdict'], string> = {
   repost: 'REPOST',
@@ -31,10 +32,11 @@ export function formatReport(report: Report, source: string): string {
 }
 
 function formatFinding(finding: Finding): string[] {
+  const { title } = FINDING_LABEL[finding.kind];
   switch (finding.kind) {
     case 'machine-translation':
       return [
-        `  ✗ Machine translated (confidence ${finding.confidence.toFixed(2)}, ${finding.severity}): ${finding.summary}`,
+        `  ✗ ${title} (confidence ${finding.confidence.toFixed(2)}, ${finding.severity}): ${finding.summary}`,
         ...finding.evidence.flatMap((e) => [
           `      page:     ${quote(e.page, Infinity)}`,
           `      original: ${quote(e.original, Infinity)}`,
@@ -44,7 +46,7 @@ function formatFinding(finding: Finding): string[] {
       ];
     case 'reworded':
       return [
-        `  ~ Reworded throughout (${finding.severity}): ${finding.summary}`,
+        `  ~ ${title} (${finding.severity}): ${finding.summary}`,
         ...finding.paragraphs.flatMap((p) => [
           `      #${p.index + 1} page:     ${quote(p.page, Infinity)}`,
           `         original: ${quote(p.original, Infinity)}`,
@@ -53,13 +55,15 @@ function formatFinding(finding: Finding): string[] {
       ];
     case 'missing-paragraphs':
       return [
-        `  ✗ Missing paragraphs (${finding.severity}): ${finding.summary}`,
+        `  ✗ ${title} (${finding.severity}): ${finding.summary}`,
         ...finding.paragraphs.map((p) => `      #${p.index + 1} ${quote(p.text, 240)}`),
       ];
     case 'added-boilerplate':
       return [
-        `  ✗ Added boilerplate (${finding.severity}): ${finding.summary}`,
-        ...finding.paragraphs.map((p) => `      [${p.category}] ${quote(p.text, 120)}${p.note ? ` (${p.note})` : ''}`),
+        `  ✗ ${title} (${finding.severity}): ${finding.summary}`,
+        ...finding.paragraphs.map(
+          (p) => `      [${CATEGORY_LABEL[p.category]}] ${quote(p.text, 120)}${p.note ? ` (${p.note})` : ''}`,
+        ),
       ];
   }
 }

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
-import { loadCorpus, readIndexFile } from './corpus-source';
+import { loadCorpus, NODE_LOAD, readIndexFile } from './corpus-source';
 import { runBatch } from './batch';
 import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
 import { formatReport } from './format';
@@ -10,6 +10,7 @@ import { formatIndexSummary } from './format-index';
 import { registerIngestCommands } from './ingest/commands';
 import { InputError, pathKind, readArticle } from './inputs';
 import { registerListCommands } from './publish';
+import { errorMessage } from '../src/text/error-message';
 
 // The command line: `repost-radar check` and `repost-radar corpus build|add|info` (DESIGN.md).
 // Exit 0 with a report whatever the verdict; 2 with one line on stderr for bad input.
@@ -57,7 +58,7 @@ corpus
   .argument('[index]', 'a built index (default: the bundled one)')
   .option('--json', 'print the description as JSON')
   .action((path: string | undefined, options: { json?: boolean }) => {
-    const info = summarizeIndex(readIndexFile(path));
+    const info = summarizeIndex(readIndexFile(path), NODE_LOAD);
     process.stdout.write(
       options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`,
     );
@@ -99,5 +100,5 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (error instanceof CorpusError) fail(`bad corpus: ${error.message}`);
   if (error instanceof InputError) fail(error.message);
-  fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`unexpected error: ${errorMessage(error)}`);
 }

@@ -17,6 +17,7 @@ import {
   scheduleListUpdates,
   updateNow,
 } from '../src/browser/lists-background';
+import { errorMessage } from '../src/text/error-message';
 
 /** A check older than this was lost (the service worker stopped mid-way): ask again. */
 const STALE_CHECK_MS = 10_000;
@@ -93,7 +94,7 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
     const { outside: _outside, ...kept } = article;
     result = { status: 'checked', url, checkedAt: Date.now(), analysis: { ...analysis, article: kept } };
   } catch (error) {
-    result = { status: 'failed', url, message: error instanceof Error ? error.message : String(error) };
+    result = { status: 'failed', url, message: errorMessage(error) };
   }
   // A newer check of the same tab (a single-page site moved on) wins over this one.
   const current = await getTabReport(tabId);

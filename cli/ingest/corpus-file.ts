@@ -1,8 +1,9 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
+import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { InputError, pathKind } from '../inputs';
 import type { CorpusEntry } from './merge';
+import { errorMessage } from '../../src/text/error-message';
 
 // The JSON Lines corpus `corpus add` keeps up to date (DESIGN.md's format). Entries it
 // does not change are written back exactly as read; the file is replaced in one rename,
@@ -20,13 +21,7 @@ export function readCorpusFile(path: string): CorpusFile {
   }
   const text = readFileSync(path, 'utf8');
   if (text.trim() === '') return { kind: 'existing', entries: [] };
-  let records: OriginalRecord[];
-  try {
-    records = parseCorpusJsonl(text);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new CorpusError(`${path}: ${error.message}`);
-    throw error;
-  }
+  const records = parseCorpusFile(path, text);
   // parseCorpusJsonl skips blank lines only: the n-th other line is the n-th original.
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -61,8 +56,6 @@ export function writeAtomically(path: string, data: string | Uint8Array): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputError(
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`,
-    );
+    throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
   }
 }

@@ -1,4 +1,5 @@
 import { DOMParser } from 'linkedom';
+import { errorMessage } from '../../src/text/error-message';
 
 // RSS 2.0 (and RDF/RSS 1.0), Atom, XML sitemaps, sitemap indexes and Google News
 // sitemaps, read into the article addresses they list. linkedom's XML parser keeps
@@ -57,7 +58,7 @@ export function parseFeed(xml: string, base: string): FeedParse {
     root = new DOMParser().parseFromString(xml.replace(/^\uFEFF/, ''), 'text/xml')
       .documentElement as unknown as El | null;
   } catch (error) {
-    return { kind: 'not-a-feed', reason: `unreadable XML (${error instanceof Error ? error.message : String(error)})` };
+    return { kind: 'not-a-feed', reason: `unreadable XML (${errorMessage(error)})` };
   }
   if (!root) return { kind: 'not-a-feed', reason: 'unreadable XML' };
   const resolve = (href: string): string | null => absoluteUrl(href, base);

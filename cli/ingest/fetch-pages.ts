@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { errorMessage } from '../../src/text/error-message';
 
 // Fetching feeds and article pages over http(s) with Node's fetch: one timeout per
 // request (connection and body together) and a size cap read off the stream.
@@ -131,7 +132,7 @@ export function decode(bytes: Uint8Array, contentType = ''): string {
 
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return cause?.code ?? cause?.message ?? errorMessage(error);
 }
 
 const formatSeconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`;

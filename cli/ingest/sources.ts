@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
+import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { articleFromHtml } from '../../src/extract/parse-html';
 import { folderPageFiles, isWarc, warcPages, type BatchPage } from '../batch-sources';
 import { InputError, MAX_PAGE_BYTES, looksLikeHtml, pathKind } from '../inputs';
@@ -13,6 +13,7 @@ import {
   type Candidate,
   type PageOutcome,
 } from './originals';
+import { errorMessage } from '../../src/text/error-message';
 
 // Every kind of source `corpus build|add` reads, opened in two steps: `openSource`
 // checks the source itself (a missing file, a document that is not a feed, a corrupt
@@ -163,7 +164,7 @@ function pageOutcome(
   try {
     return candidateFromArticle(articleFromHtml(html, where.fetchedFrom ?? ''), where);
   } catch (error) {
-    return { kind: 'skipped', reason: `cannot extract (${error instanceof Error ? error.message : String(error)})` };
+    return { kind: 'skipped', reason: `cannot extract (${errorMessage(error)})` };
   }
 }
 
@@ -187,13 +188,7 @@ function single(label: string, read: () => PageOutcome): OpenedSource {
 }
 
 function openJsonl(path: string, text: string): OpenedSource {
-  let records: OriginalRecord[];
-  try {
-    records = parseCorpusJsonl(text);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new CorpusError(`${path}: ${error.message}`);
-    throw error;
-  }
+  const records = parseCorpusFile(path, text);
   return {
     label: path,
     records,
@@ -248,7 +243,7 @@ async function openWarc(path: string): Promise<OpenedSource> {
         try {
           next = await pages.next();
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           yield failed(path, `the rest of the archive is unreadable: ${message.replace(/^.*? \((.*)\)$/, '$1')}`);
           return;
         }

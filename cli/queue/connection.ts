@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { InputError } from '../inputs';
+import { errorMessage } from '../../src/text/error-message';
 
 /** The queue's name when --queue is not given. */
 export const DEFAULT_QUEUE = 'repost-radar';
@@ -17,8 +18,6 @@ export function checkRedisUrl(url: string): string {
   }
   return url;
 }
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * A connection for the commands a person runs and waits on: it fails at once with
@@ -42,7 +41,7 @@ export async function connectOnce(url: string): Promise<Redis> {
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new InputError(`cannot reach redis at ${url} (${why || message(error)})`);
+    throw new InputError(`cannot reach redis at ${url} (${why || errorMessage(error)})`);
   }
   return redis;
 }

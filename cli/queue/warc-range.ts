@@ -6,6 +6,7 @@ import { WARCParser, type WARCRecord } from 'warcio';
 import { isPageRecord, type BatchPage } from '../batch-sources';
 import { InputError } from '../inputs';
 import type { WarcJob } from './job';
+import { errorMessage } from '../../src/text/error-message';
 
 const inflate = promisify(gunzip);
 
@@ -22,7 +23,7 @@ async function rangeBytes(job: WarcJob): Promise<Buffer> {
     return await inflate(raw);
   } catch (error) {
     throw new InputError(
-      `${job.file.source} is not a readable web archive (records from ${job.firstRecord}: ${error instanceof Error ? error.message : String(error)})`,
+      `${job.file.source} is not a readable web archive (records from ${job.firstRecord}: ${errorMessage(error)})`,
     );
   } finally {
     await handle.close();
@@ -57,9 +58,7 @@ async function* readRange(
     try {
       next = await records.next();
     } catch (error) {
-      throw new InputError(
-        `${file.source} is not a readable web archive (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw new InputError(`${file.source} is not a readable web archive (${errorMessage(error)})`);
     }
     if (next.done || !next.value) return;
     const record = next.value;

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../src/browser/messaging';
 import type { OriginalView, TabReport } from '../../src/browser/protocol';
+import { CATEGORY_LABEL } from '../../src/report/verdict';
 import { comparisonRows, type ComparisonRow, type OriginalMark, type PageMark } from '../../src/ui/comparison';
-import '../../src/ui/report.css';
-import '../../src/ui/compare.css';
+import '../../assets/report.css';
+import '../../assets/compare.css';
 
 // Page text is untrusted: rendered as text only.
 
@@ -48,7 +49,7 @@ function Cell({
   if (!cell) return <div class={`cell empty ${side}`} aria-hidden="true" />;
   const label =
     side === 'page' ? pageLabels(translated)[cell.mark as PageMark] : ORIGINAL_LABEL[cell.mark as OriginalMark];
-  const category = 'category' in cell && cell.category ? ` · ${cell.category}` : '';
+  const category = 'category' in cell && cell.category ? ` · ${CATEGORY_LABEL[cell.category]}` : '';
   return (
     <div class={`cell ${side} mark-${cell.mark}`}>
       <span class="cell-label">

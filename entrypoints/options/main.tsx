@@ -4,12 +4,15 @@ import { browser } from 'wxt/browser';
 import { loadExamples, loadUserOriginals, storeExamples, storeUserOriginals } from '../../src/browser/local-store';
 import { describeStatus, formatBytes, hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
 import { sendToBackground } from '../../src/browser/messaging';
-import { idFromFileName, originalFromArticle, originalFromText } from '../../src/corpus/from-files';
-import { CorpusError, parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
+import { originalsFromFile } from '../../src/corpus/from-files';
+import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
 import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/examples/example';
+import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
-import '../../src/ui/report.css';
-import '../../src/ui/options.css';
+import { errorMessage } from '../../src/text/error-message';
+import { plural } from '../../src/text/plural';
+import '../../assets/report.css';
+import '../../assets/options.css';
 
 // Page text and everything a corpus list says of itself are untrusted: rendered as text only.
 
@@ -21,8 +24,6 @@ function download(name: string, type: string, text: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * A list kept in storage.local, with a status line. `save` writes the whole list and
@@ -38,7 +39,7 @@ function useStoredList<T>(load: () => Promise<T[]>, store: (items: readonly T[])
       setItems(next);
       setStatus(done);
     } catch (error) {
-      setStatus(`Not saved, nothing changed: ${message(error)}`);
+      setStatus(`Not saved, nothing changed: ${errorMessage(error)}`);
     }
   };
   /** Removes one item, saying so. */
@@ -90,7 +91,7 @@ function CorpusLists() {
       apply(reply, done);
       return reply !== undefined && reply.error === undefined;
     } catch (error) {
-      setStatus(message(error));
+      setStatus(errorMessage(error));
       return false;
     } finally {
       setBusy((b) => {
@@ -108,7 +109,7 @@ function CorpusLists() {
     try {
       pattern = hostPattern(url);
     } catch (error) {
-      setStatus(`Not added: ${message(error)}`);
+      setStatus(`Not added: ${errorMessage(error)}`);
       return;
     }
     // Called in the click itself: the browser asks the user for this one site.
@@ -229,12 +230,9 @@ function Examples() {
     try {
       const incoming = parseExamples(await file.text());
       const { examples: merged, added } = mergeExamples(await loadExamples(), incoming);
-      await save(
-        merged,
-        `${file.name}: ${added} example${added === 1 ? '' : 's'} added, ${incoming.length - added} already here.`,
-      );
+      await save(merged, `${file.name}: ${plural(added, 'example')} added, ${incoming.length - added} already here.`);
     } catch (error) {
-      setStatus(`${file.name} was not imported, nothing changed: ${message(error)}`);
+      setStatus(`${file.name} was not imported, nothing changed: ${errorMessage(error)}`);
     }
   };
   const stamp = new Date().toISOString().slice(0, 10);
@@ -321,22 +319,14 @@ function Examples() {
   );
 }
 
+/** A page the reader chose, read with the browser's own parser (no linkedom in this page). */
+const readHtml = (html: string): Article => extractArticle(new DOMParser().parseFromString(html, 'text/html'));
+
 /** Originals from the chosen files: JSON Lines, or .txt / .html files (a folder). */
 async function originalsFromFiles(files: readonly File[]): Promise<OriginalRecord[]> {
   const records: OriginalRecord[] = [];
   for (const file of files) {
-    const name = file.webkitRelativePath || file.name;
-    const text = await file.text();
-    try {
-      if (/\.jsonl?$/i.test(file.name)) records.push(...parseCorpusJsonl(text));
-      else if (/\.txt$/i.test(file.name)) records.push(originalFromText(idFromFileName(file.name), text));
-      else if (/\.html?$/i.test(file.name)) {
-        const doc = new DOMParser().parseFromString(text, 'text/html');
-        records.push(originalFromArticle(idFromFileName(file.name), extractArticle(doc)));
-      }
-    } catch (error) {
-      throw new CorpusError(`${name}: ${message(error)}`);
-    }
+    records.push(...originalsFromFile(file.webkitRelativePath || file.name, await file.text(), readHtml));
   }
   if (records.length === 0)
     throw new CorpusError('no originals found: choose a .jsonl file, or a folder of .txt / .html files');
@@ -351,9 +341,9 @@ function Originals() {
       const kept = await loadUserOriginals();
       const replaced = new Set(incoming.map((o) => o.id));
       const next = [...kept.filter((o) => !replaced.has(o.id)), ...incoming];
-      await save(next, `${incoming.length} original${incoming.length === 1 ? '' : 's'} loaded.`);
+      await save(next, `${plural(incoming.length, 'original')} loaded.`);
     } catch (error) {
-      setStatus(`Not imported, nothing already loaded was changed: ${message(error)}`);
+      setStatus(`Not imported, nothing already loaded was changed: ${errorMessage(error)}`);
     }
   };
   const pick = (e: Event & { currentTarget: HTMLInputElement }): void => {

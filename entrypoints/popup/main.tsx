@@ -7,7 +7,8 @@ import { loadExamples, storeExamples } from '../../src/browser/local-store';
 import { watchTabReport } from '../../src/browser/tab-reports';
 import { exampleId, mergeExamples, type SavedExample } from '../../src/examples/example';
 import { ReportView } from '../../src/ui/ReportView';
-import '../../src/ui/report.css';
+import '../../assets/report.css';
+import { errorMessage } from '../../src/text/error-message';
 
 /** The tab to report on: ?tabId=N (tests, links from other pages) or the active tab. */
 async function targetTab(): Promise<number | undefined> {
@@ -55,7 +56,7 @@ function Actions({ tabId, report }: { tabId: number; report: Extract<TabReport, 
           onClick={() =>
             void saveExample(report).then(
               (added) => setSaved(added ? 'Saved to your examples.' : 'Already in your examples.'),
-              (error: unknown) => setSaved(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+              (error: unknown) => setSaved(`Not saved: ${errorMessage(error)}`),
             )
           }
         >

@@ -8,6 +8,8 @@ import { deserializeIndex, summarizeIndex } from '../corpus/index-file';
 import { updateList, type ListState } from '../lists/update';
 import * as store from './list-store';
 import { BUNDLED_LIST_NAME, hostPattern, type ListsReply, type ListView } from './lists-view';
+import { errorMessage } from '../text/error-message';
+import { loadIndex } from './corpus';
 
 /** Daily updates; and one a minute after the browser starts or the extension is installed. */
 export const DAILY_ALARM = 'lists-daily';
@@ -15,8 +17,6 @@ export const SOON_ALARM = 'lists-soon';
 export const DAY_MINUTES = 24 * 60;
 /** A list checked more recently than this is not checked again by the schedule. */
 export const STALE_MS = 20 * 60 * 60 * 1000;
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Index per list URL, loaded on first use; null when a list's bytes cannot be loaded. */
 const indexes = new Map<string, Promise<CorpusIndex | null>>();
@@ -28,7 +28,7 @@ function indexOf(url: string): Promise<CorpusIndex | null> {
   if (loading === undefined) {
     loading = store
       .getListIndex(url)
-      .then((bytes) => (bytes === undefined ? null : deserializeIndex(bytes)))
+      .then((bytes) => (bytes === undefined ? null : loadIndex(bytes)))
       .catch(() => null);
     indexes.set(url, loading);
   }
@@ -104,7 +104,7 @@ export async function addList(rawUrl: string): Promise<ListsReply> {
     hostPattern(rawUrl);
     url = new URL(rawUrl.trim()).href;
   } catch (error) {
-    return { lists: await listViews(), error: messageOf(error) };
+    return { lists: await listViews(), error: errorMessage(error) };
   }
   if ((await store.getList(url)) !== undefined) {
     return { lists: await listViews(), error: `already subscribed to ${url}` };

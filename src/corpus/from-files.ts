@@ -1,5 +1,5 @@
 import type { Article } from '../extract/article';
-import { articleFromHtml } from '../extract/parse-html';
+import { errorMessage } from '../text/error-message';
 import { splitParagraphs } from '../text/paragraphs';
 import { CorpusError, parseCorpusJsonl, toOriginalRecord, type OriginalRecord } from './records';
 
@@ -35,17 +35,21 @@ export const idFromFileName = (name: string): string => name.replace(/^.*[\\/]/,
 
 /**
  * The originals in one file, by its extension: a JSON Lines corpus (.jsonl, .json), one
- * plain-text original (.txt) or one page (.html, .htm, read as the command line reads
- * pages); none for any other file. A bad file throws a CorpusError that names it.
+ * plain-text original (.txt) or one page (.html, .htm, through `readHtml`: linkedom on
+ * the command line, the browser's own parser in the options page); none for any other
+ * file. A bad file throws a CorpusError that names it.
  */
-export function originalsFromFile(name: string, text: string): OriginalRecord[] {
+export function originalsFromFile(
+  name: string,
+  text: string,
+  readHtml: (html: string) => Article,
+): OriginalRecord[] {
   try {
     if (/\.jsonl?$/i.test(name)) return parseCorpusJsonl(text);
     if (/\.txt$/i.test(name)) return [originalFromText(idFromFileName(name), text)];
-    if (/\.html?$/i.test(name)) return [originalFromArticle(idFromFileName(name), articleFromHtml(text))];
+    if (/\.html?$/i.test(name)) return [originalFromArticle(idFromFileName(name), readHtml(text))];
     return [];
   } catch (error) {
-    if (error instanceof CorpusError) throw new CorpusError(`${name}: ${error.message}`);
-    throw error;
+    throw new CorpusError(`${name}: ${errorMessage(error)}`);
   }
 }

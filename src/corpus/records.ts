@@ -91,3 +91,13 @@ export function parseCorpusJsonl(source: string): OriginalRecord[] {
   if (records.length === 0) throw new CorpusError('the corpus holds no originals');
   return records;
 }
+
+/** A JSON Lines corpus read from a file: parseCorpusJsonl, with the file named in any error. */
+export function parseCorpusFile(name: string, text: string): OriginalRecord[] {
+  try {
+    return parseCorpusJsonl(text);
+  } catch (error) {
+    if (error instanceof CorpusError) throw new CorpusError(`${name}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import type { Article } from '../extract/article';
-import { PROSE_PARAGRAPH_WORDS } from '../match/accept';
+import { ownProseParagraphs } from '../match/accept';
 import type { Alignment } from '../match/align';
 import type { Finding, MissingParagraph } from '../report/report';
 import { tidyWhitespace } from '../text/normalize';
@@ -65,7 +65,9 @@ export function detectMissing(
     index,
     original,
   );
-  // Lines that are not prose (a caption, a dateline, a credit, a list item) never make a cut on their own.
-  const cutProse = cut.some((j) => index.wordCounts[original.firstParagraph + j]! >= PROSE_PARAGRAPH_WORDS);
+  // Lines that are not prose (a caption, a dateline, a credit, a list item) never make a cut on their own,
+  // nor does a press release's corporate tail ("About Acme…"): the original's own prose must be cut.
+  const ownProse = ownProseParagraphs(index, alignment.originalIndex);
+  const cutProse = cut.some((j) => ownProse.has(j));
   return cutProse ? missingParagraphsFinding(cut, original, records) : null;
 }

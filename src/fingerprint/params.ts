@@ -22,7 +22,7 @@ export const SIGNATURE_BITS = 16;
  * Shingles an index keeps of each original paragraph's wording at most (wording.ts):
  * a paragraph of up to this many is kept whole, a longer one sampled to fit.
  */
-export const WORDING_SAMPLE_MAX = 32;
+export const WORDING_SAMPLE_MAX = 48;
 /**
  * Content signatures only feed the LSH table (verification compares the exact terms):
  * 8 bits a value are enough for a 3-row band's key (24 bits), and take half the bytes.

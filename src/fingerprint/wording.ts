@@ -1,3 +1,4 @@
+import { countShared } from './fingerprint';
 import { WORDING_SAMPLE_MAX } from './params';
 
 // What an index keeps of a paragraph's wording: a consistent sample of its word
@@ -48,21 +49,6 @@ export function wordingSample(shingles: Uint32Array): WordingSample {
   return { level, values, shingleCount: shingles.length };
 }
 
-function countSharedValues(a: Uint16Array, b: Uint16Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared;
-}
-
 /** A sample too small to be a share of its own: below it, the other side's rate is used. */
 const MIN_RATIO_SAMPLE = 8;
 
@@ -72,7 +58,7 @@ const MIN_RATIO_SAMPLE = 8;
  */
 export function wordingOverlap(pageShingles: Uint32Array, original: WordingSample): number {
   const page = sampleAt(pageShingles, original.level);
-  const shared = countSharedValues(page, original.values);
+  const shared = countShared(page, original.values);
   if (shared === 0) return 0;
   const pageIsSmaller = pageShingles.length <= original.shingleCount;
   const smallerSample = pageIsSmaller ? page.length : original.values.length;
@@ -87,7 +73,7 @@ export function wordingOverlap(pageShingles: Uint32Array, original: WordingSampl
 /** Jaccard similarity of a page's shingle set and an original's sample (same level). */
 export function wordingJaccard(pageShingles: Uint32Array, original: WordingSample): number {
   const page = sampleAt(pageShingles, original.level);
-  const shared = countSharedValues(page, original.values);
+  const shared = countShared(page, original.values);
   const union = page.length + original.values.length - shared;
   return union === 0 ? 0 : shared / union;
 }

@@ -6,6 +6,7 @@
 // JSON of the known fields with keys sorted, no white space. Every value is a string or
 // an integer, so that form is the same in every engine. Unknown fields are ignored and not
 // signed: nothing reads them.
+import { errorMessage } from '../text/error-message';
 
 export const LIST_FORMAT_VERSION = 1;
 export const LIST_FORMAT = 'repost-radar-list';
@@ -139,7 +140,9 @@ export async function verifyManifest(m: ListManifest, pinnedKey?: string): Promi
   try {
     key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
   } catch (error) {
-    throw new ListError(`cannot check the list's signature here (Ed25519 unavailable or bad key): ${messageOf(error)}`);
+    throw new ListError(
+      `cannot check the list's signature here (Ed25519 unavailable or bad key): ${errorMessage(error)}`,
+    );
   }
   const ok = await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, canonicalManifest(m));
   if (!ok)
@@ -157,7 +160,7 @@ export async function signManifest(fields: ManifestFields, pkcs8: Uint8Array): P
   try {
     key = await crypto.subtle.importKey('pkcs8', pkcs8 as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, true, ['sign']);
   } catch (error) {
-    throw new ListError(`not an Ed25519 private key: ${messageOf(error)}`);
+    throw new ListError(`not an Ed25519 private key: ${errorMessage(error)}`);
   }
   const jwk = await crypto.subtle.exportKey('jwk', key);
   const raw = jwk.x === undefined ? undefined : decodeBase64(jwk.x);
@@ -222,5 +225,3 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined 
   }
   return out;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -69,12 +69,18 @@ export function acceptCandidate(
 }
 
 /**
- * A heading that opens a press release's boilerplate tail: "About Acme", "Media contact".
- * Not case-insensitive (the `i` flag would let \p{Lu} match any letter): first letters
- * either way. End marks ("###", "- 30 -") have no letters, so the index never keeps them.
+ * The headings that open a press release's boilerplate tail: "Media contact", "Contact:",
+ * and "About Acme" as a line of its own or before a colon. Prose that merely starts with
+ * "About President Kennedy's plan, …" is not one. Not case-insensitive (the `i` flag
+ * would let \p{Lu} match any letter): first letters either way. End marks ("###",
+ * "- 30 -") have no letters, so the index never keeps them.
  */
-const BOILERPLATE_TAIL =
-  /^(?:[Aa]bout\s+(?:the\s+)?\p{Lu}|[Mm]edia\s+[Cc]ontacts?\b|[Pp]ress\s+[Cc]ontacts?\b|[Cc]ontacts?\s*:)/u;
+const TAIL_HEADING =
+  /^(?:[Mm]edia\s+[Cc]ontacts?\b|[Pp]ress\s+[Cc]ontacts?\b|[Cc]ontacts?\s*:|[Aa]bout\s+(?:the\s+)?\p{Lu}[^.!?:]*:)/u;
+const ABOUT_LINE = /^[Aa]bout\s+(?:the\s+)?\p{Lu}[^.!?]*$/u;
+
+const isTailHeading = (snippet: string, words: number): boolean =>
+  TAIL_HEADING.test(snippet) || (words < PROSE_PARAGRAPH_WORDS && ABOUT_LINE.test(snippet));
 
 /**
  * The original's paragraphs that are its own running prose: long enough to be prose,
@@ -87,8 +93,9 @@ export function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<n
   const prose = new Set<number>();
   for (let j = 0; j < paragraphCount; j++) {
     // The tail starts at its heading; a first paragraph is never a tail.
-    if (j > 0 && BOILERPLATE_TAIL.test(records[j]!.snippet)) break;
-    if (index.wordCounts[firstParagraph + j]! >= PROSE_PARAGRAPH_WORDS) prose.add(j);
+    const words = index.wordCounts[firstParagraph + j]!;
+    if (j > 0 && isTailHeading(records[j]!.snippet, words)) break;
+    if (words >= PROSE_PARAGRAPH_WORDS) prose.add(j);
   }
   return prose;
 }

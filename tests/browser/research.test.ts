@@ -51,8 +51,8 @@ describe('the comparison page', () => {
     expect(missing.map((l) => l.match(/¶(\d+)/)?.[1])).toEqual(['3', '10', '11']);
     const added = await page.locator('.columns .page.mark-added').allInnerTexts();
     expect(added).toHaveLength(4);
-    expect(added.join('\n')).toMatch(/author-bio[\s\S]*Donald-43Westbrook/i);
-    expect(added.join('\n')).toMatch(/source-credit[\s\S]*Source: Washington Post, AMPE/i);
+    expect(added.join('\n')).toMatch(/Author bio[\s\S]*Donald-43Westbrook/i);
+    expect(added.join('\n')).toMatch(/Source credit[\s\S]*Source: Washington Post, AMPE/i);
     expect(await page.locator('.columns .page.mark-reworded').count()).toBe(9);
     expect(await page.locator('.columns .original.mark-reworded').count()).toBe(9);
     expect(await page.locator('.legend li').allInnerTexts()).toEqual(

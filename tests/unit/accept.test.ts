@@ -109,9 +109,15 @@ describe('accepting a retrieved original', () => {
       expect(proseOf([heading, ...ABOUT]), heading).toEqual([0, 2, 3]);
     }
     // A sentence that merely starts with "about" is prose, not a heading.
-    const sentence =
-      'About 200 people gathered outside the ministry in Almaty on Tuesday morning to hear the announcement, and many of them stayed until the evening to ask questions.';
-    expect(proseOf([sentence])).toEqual([0, 2, 3, 4]);
+    for (const sentence of [
+      'About 200 people gathered outside the ministry in Almaty on Tuesday morning to hear the announcement, and many of them stayed until the evening to ask questions.',
+      'About President Tokayev’s plan, the minister said little on Tuesday, except that the cabinet would meet again before the end of the month to discuss it.',
+    ]) {
+      expect(proseOf([sentence]), sentence).toEqual([0, 2, 3, 4]);
+    }
+    expect(
+      proseOf(['About Kazakh Energy Holdings: an independent producer of oil and gas.', ...ABOUT.slice(1)]),
+    ).toEqual([0, 2, 3]);
   });
 
   // A known gap: "###" or "- 30 -" hold no letter, so the index drops them before this rule

@@ -36,7 +36,7 @@ describe('repost-radar check', () => {
     expect(stdout).toContain('Machine translated');
     expect(stdout).toContain('Erika Marat');
     expect(stdout).toMatch(/#3 “For the first time/);
-    expect(stdout).toContain('[author-bio]');
+    expect(stdout).toContain('[Author bio]');
   });
 
   it('checks against a corpus given as JSON Lines, as a folder, or as a built index', () => {

@@ -109,6 +109,25 @@ describe('missing paragraphs', () => {
     expect(alignment.missing).toEqual([0]);
     expect(detectMissing(noDateline, alignment, withDateline, withDateline.recordsOf(0))).toBeNull();
   });
+
+  it('does not make a cut of a press release’s corporate tail alone, but does of its own prose', () => {
+    const tail = [
+      'About the Center for Civic Media',
+      'The Center for Civic Media is an independent research group that studies how news travels online, with offices in Boston, Washington and London and partners at twelve universities.',
+      'Media contact: Dana Abenova, press office, +1 202 555 0100',
+    ];
+    const release = buildCorpusIndex([{ ...seed, text: [...column, ...tail].join('\n\n') }]);
+    const withoutTail = page(column);
+    const alignment = align(withoutTail, release);
+    expect(alignment.missing).toEqual([N, N + 1, N + 2]);
+    expect(fingerprintParagraph(tail[1]!).wordCount).toBeGreaterThanOrEqual(PROSE_PARAGRAPH_WORDS);
+    expect(detectMissing(withoutTail, alignment, release, release.recordsOf(0))).toBeNull();
+    const cutProse = page(without(3));
+    const cutAlignment = align(cutProse, release);
+    expect(
+      detectMissing(cutProse, cutAlignment, release, release.recordsOf(0))?.paragraphs.map((p) => p.index),
+    ).toEqual([3, N, N + 1, N + 2]);
+  });
 });
 
 describe('added boilerplate', () => {

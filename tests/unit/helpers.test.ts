@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { originalParagraphs } from '../../src/corpus/corpus-index';
 import { originalsFromFile } from '../../src/corpus/from-files';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
+import { articleFromHtml } from '../../src/extract/parse-html';
 import { ImportError, parseExamples } from '../../src/examples/example';
 import { errorMessage } from '../../src/text/error-message';
 import { parseJsonLines } from '../../src/text/jsonl';
@@ -57,19 +58,19 @@ describe('parseJsonLines', () => {
 
 describe('originalsFromFile', () => {
   it('reads a JSON Lines corpus', () => {
-    expect(originalsFromFile('originals.jsonl', jsonl)).toEqual([seed]);
+    expect(originalsFromFile('originals.jsonl', jsonl, articleFromHtml)).toEqual([seed]);
   });
 
   it('reads a .txt file as one original, its short first line as the title and its name as the id', () => {
     const text = [seed.title, ...originalParagraphs(seed)].join('\n\n');
-    const [record] = originalsFromFile('folder/putin-kazakhstan.txt', text);
+    const [record] = originalsFromFile('folder/putin-kazakhstan.txt', text, articleFromHtml);
     expect(record).toMatchObject({ id: 'putin-kazakhstan', title: seed.title });
     expect(originalParagraphs(record!)).toEqual(originalParagraphs(seed));
   });
 
   it('reads an .html page as the command line reads pages: its article, title and address', () => {
     for (const name of ['seed-002.html', 'seed-002.HTM']) {
-      const [record] = originalsFromFile(name, seedPage(SEED_EXPECTATIONS[2]!));
+      const [record] = originalsFromFile(name, seedPage(SEED_EXPECTATIONS[2]!), articleFromHtml);
       expect(record!.id).toBe('seed-002');
       expect(record!.title).not.toBe('');
       expect(originalParagraphs(record!).length).toBeGreaterThan(5);
@@ -77,10 +78,12 @@ describe('originalsFromFile', () => {
   });
 
   it('takes no originals from other files, and names the file a bad one came from', () => {
-    expect(originalsFromFile('notes.md', jsonl)).toEqual([]);
-    expect(() => originalsFromFile('corpus/bad.jsonl', `${jsonl.trim()}\n{`)).toThrowError(
+    expect(originalsFromFile('notes.md', jsonl, articleFromHtml)).toEqual([]);
+    expect(() => originalsFromFile('corpus/bad.jsonl', `${jsonl.trim()}\n{`, articleFromHtml)).toThrowError(
       new CorpusError('corpus/bad.jsonl: line 2: not valid JSON'),
     );
-    expect(() => originalsFromFile('empty.txt', '\n\n')).toThrowError(/^empty\.txt: original "empty": "text" must be/);
+    expect(() => originalsFromFile('empty.txt', '\n\n', articleFromHtml)).toThrowError(
+      /^empty\.txt: original "empty": "text" must be/,
+    );
   });
 });

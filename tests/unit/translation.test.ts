@@ -14,6 +14,7 @@ import {
   type MachineTranslated,
 } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves } from '../support/brown';
+import { SHINGLE_WORDS } from '../../src/fingerprint/params';
 
 // Real machine translation (Apertium round trips of 200 Brown articles through Spanish and
 // through Esperanto) and real human rewording (Grimm tales in Lucy Crane's and in Edgar
@@ -49,11 +50,11 @@ function mergedAndSplit(paragraphs: readonly string[], merge: number, split: num
   return out.filter((p) => p !== '');
 }
 
-/** Share of the page's three-word phrases found in the original: a copy keeps most. */
+/** Share of the page's shingle-sized phrases found in the original: a copy keeps most. */
 function phrasesKept(page: readonly string[], original: readonly string[]): number {
   const phrases = (ps: readonly string[]): Set<string> => {
     const t = tokenize(ps.join(' '));
-    return new Set(t.slice(2).map((_, i) => t.slice(i, i + 3).join(' ')));
+    return new Set(t.slice(SHINGLE_WORDS - 1).map((_, i) => t.slice(i, i + SHINGLE_WORDS).join(' ')));
   };
   const [a, b] = [phrases(page), phrases(original)];
   return [...a].filter((p) => b.has(p)).length / Math.max(1, a.size);
