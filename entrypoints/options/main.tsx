@@ -6,7 +6,7 @@ import { describeStatus, formatBytes, hostPattern, type ListsReply, type ListVie
 import { sendToBackground } from '../../src/browser/messaging';
 import { originalsFromFile } from '../../src/corpus/from-files';
 import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
-import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/examples/example';
+import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/saved-examples/example';
 import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { errorMessage } from '../../src/text/error-message';

@@ -5,7 +5,7 @@ import { sendToBackground } from '../../src/browser/messaging';
 import type { TabReport } from '../../src/browser/protocol';
 import { loadExamples, storeExamples } from '../../src/browser/local-store';
 import { watchTabReport } from '../../src/browser/tab-reports';
-import { exampleId, mergeExamples, type SavedExample } from '../../src/examples/example';
+import { exampleId, mergeExamples, type SavedExample } from '../../src/saved-examples/example';
 import { ReportView } from '../../src/ui/ReportView';
 import '../../assets/report.css';
 import { errorMessage } from '../../src/text/error-message';

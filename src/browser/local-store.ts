@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { OriginalRecord } from '../corpus/records';
-import type { SavedExample } from '../examples/example';
+import type { SavedExample } from '../saved-examples/example';
 import { getOriginals, putOriginals } from './list-store';
 
 // What the user keeps on this computer. Saved examples are a typed, versioned item in

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SavedExample } from '../../src/examples/example';
+import type { SavedExample } from '../../src/saved-examples/example';
 import { asOriginal, brownHalves } from '../support/brown';
 import {
   finishedReport,

@@ -4,7 +4,7 @@ import { originalParagraphs } from '../../src/corpus/corpus-index';
 import { originalsFromFile } from '../../src/corpus/from-files';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { ImportError, parseExamples } from '../../src/examples/example';
+import { ImportError, parseExamples } from '../../src/saved-examples/example';
 import { errorMessage } from '../../src/text/error-message';
 import { parseJsonLines } from '../../src/text/jsonl';
 import { plural } from '../../src/text/plural';
