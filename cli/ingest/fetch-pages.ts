@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { errorMessage } from '../../src/text/error-message';
+import { readCappedBody } from '../../src/net/capped-body';
 
 // Fetching feeds and article pages over http(s) with Node's fetch: one timeout per
 // request (connection and body together) and a size cap read off the stream.
@@ -56,18 +57,15 @@ export async function fetchText(url: string, options: FetchOptions = DEFAULT_FET
     await response.body?.cancel().catch(() => undefined);
     return { kind: 'failed', reason: `${formatMegabytes(declared)}: over ${formatMegabytes(options.maxBytes)}` };
   }
-  let bytes: Uint8Array;
-  try {
-    const read = await readCapped(response, options.maxBytes);
-    if (read === null) return { kind: 'failed', reason: `over ${formatMegabytes(options.maxBytes)}` };
-    bytes = read;
-  } catch (error) {
+  const read = await readCappedBody(response, options.maxBytes);
+  if (read.kind === 'too-large') return { kind: 'failed', reason: `over ${formatMegabytes(options.maxBytes)}` };
+  if (read.kind === 'cut-off') {
     if (signal.aborted) return timedOut();
-    return { kind: 'failed', reason: `connection lost (${networkReason(error)})` };
+    return { kind: 'failed', reason: `connection lost (${networkReason(read.error)})` };
   }
-  const inflated = gunzipIfGzipped(bytes, options.maxBytes);
+  const inflated = gunzipIfGzipped(read.bytes, options.maxBytes);
   if (inflated.kind === 'failed') return inflated;
-  bytes = inflated.bytes;
+  const bytes = inflated.bytes;
   return {
     kind: 'ok',
     url: response.url || url,
@@ -94,25 +92,6 @@ export function gunzipIfGzipped(
       reason: code === 'ERR_BUFFER_TOO_LARGE' ? `over ${formatMegabytes(maxBytes)} inflated` : 'damaged gzip data',
     };
   }
-}
-
-/** The body, or null once it passes `maxBytes` (the rest is not read). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Text in the charset the server or the document names (UTF-8 when neither does, or the name is unknown). */

@@ -116,7 +116,3 @@ export function sketchOf(index: CorpusIndex, paragraph: number): ParagraphSketch
   const o = index.owner[paragraph]!;
   return index.sketchesOf(o)[paragraph - index.originals[o]!.firstParagraph]!;
 }
-
-export function termsOf(index: CorpusIndex, paragraph: number): Uint32Array {
-  return sketchOf(index, paragraph).terms;
-}

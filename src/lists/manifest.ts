@@ -40,29 +40,15 @@ const STRING_FIELDS = ['name', 'maintainer', 'published', 'sha256', 'index', 'pu
 const COUNT_FIELDS = ['version', 'originals', 'paragraphs', 'bytes', 'indexFormatVersion'] as const;
 const MAX_TEXT = 200;
 
+/** Every field a manifest has; anything else in a manifest file is neither kept nor signed. */
+const FIELDS = ['format', 'formatVersion', ...STRING_FIELDS, ...COUNT_FIELDS] as const;
+/** The signed fields, in the canonical (sorted) order. */
+const SIGNED_FIELDS = FIELDS.filter((f) => f !== 'signature').sort();
+
 /** The bytes that are signed: the manifest without `signature`, keys sorted, compact JSON. */
 export function canonicalManifest(m: Omit<ListManifest, 'signature'>): Uint8Array<ArrayBuffer> {
-  const fields: Record<string, string | number> = {
-    format: m.format,
-    formatVersion: m.formatVersion,
-    name: m.name,
-    maintainer: m.maintainer,
-    version: m.version,
-    published: m.published,
-    originals: m.originals,
-    paragraphs: m.paragraphs,
-    bytes: m.bytes,
-    sha256: m.sha256,
-    index: m.index,
-    indexFormatVersion: m.indexFormatVersion,
-    publicKey: m.publicKey,
-  };
-  const sorted = Object.fromEntries(
-    Object.keys(fields)
-      .sort()
-      .map((k) => [k, fields[k]]),
-  );
-  return new TextEncoder().encode(JSON.stringify(sorted));
+  const fields = Object.fromEntries(SIGNED_FIELDS.map((f) => [f, m[f as keyof typeof m]]));
+  return new TextEncoder().encode(JSON.stringify(fields));
 }
 
 /** Checks a manifest's shape (not its signature: that is `verifyManifest`). */
@@ -104,22 +90,7 @@ export function parseManifest(json: unknown): ListManifest {
   if (decodeBase64(m.signature)?.length !== 64) {
     throw new ListError('the manifest\'s "signature" is not a base64 Ed25519 signature (64 bytes)');
   }
-  return {
-    format: LIST_FORMAT,
-    formatVersion: m.formatVersion,
-    name: m.name,
-    maintainer: m.maintainer,
-    version: m.version,
-    published: m.published,
-    originals: m.originals,
-    paragraphs: m.paragraphs,
-    bytes: m.bytes,
-    sha256: m.sha256,
-    index: m.index,
-    indexFormatVersion: m.indexFormatVersion,
-    publicKey: m.publicKey,
-    signature: m.signature,
-  };
+  return Object.fromEntries(FIELDS.map((f) => [f, m[f]])) as unknown as ListManifest;
 }
 
 /**

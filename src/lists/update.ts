@@ -6,6 +6,7 @@
 // pinned at subscription → no rollback → index format and size → GET the index (same
 // origin, size-capped, timed) → byte length and SHA-256 → `validateIndex`.
 import { INDEX_FORMAT_VERSION } from '../corpus/index-file';
+import { readCappedBody } from '../net/capped-body';
 import { ListError, parseManifest, sha256Hex, verifyManifest, type ListManifest } from './manifest';
 
 export interface ListState {
@@ -196,34 +197,15 @@ async function download(
       await response.body?.cancel().catch(() => undefined);
       throw new ListError(`${what} is ${declared} bytes, more than the ${limit} expected`);
     }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    try {
-      if (response.body === null) {
-        chunks.push(new Uint8Array(await response.arrayBuffer()));
-        total = chunks[0]!.length;
-      } else {
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          total += value.length;
-          // Stop reading as soon as the body is too large, not after holding it all.
-          if (total > limit) {
-            await reader.cancel().catch(() => undefined);
-            throw new ListError(`${what} is larger than the ${limit} bytes expected`);
-          }
-          chunks.push(value);
-        }
-      }
-    } catch (error) {
-      if (error instanceof ListError) throw error;
+    // Reading stops as soon as the body is too large, not after holding it all.
+    const body = await readCappedBody(response, limit);
+    if (body.kind === 'too-large') throw new ListError(`${what} is larger than the ${limit} bytes expected`);
+    if (body.kind === 'cut-off') {
       if (timedOut) throw late();
       const of = declared === null ? '' : ` of ${declared}`;
-      throw new ListError(`${what} download was cut off after ${total}${of} bytes: ${messageOf(error)}`);
+      throw new ListError(`${what} download was cut off after ${body.received}${of} bytes: ${messageOf(body.error)}`);
     }
-    if (total > limit) throw new ListError(`${what} is larger than the ${limit} bytes expected`);
-    return { status, statusText, headers: response.headers, body: concat(chunks, total) };
+    return { status, statusText, headers: response.headers, body: body.bytes };
   } finally {
     clearTimeout(timer);
   }
@@ -238,17 +220,6 @@ function httpUrl(text: string, what: string): URL {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ListError(`${what} is not http(s): ${text}`);
   return url;
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** Drops undefined values, so a state never holds `etag: undefined`. */
