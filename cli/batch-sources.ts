@@ -20,8 +20,6 @@ export interface BatchPage {
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.txt']);
 
-export const isWarc = (path: string): boolean => /\.warc(?:\.gz)?$/i.test(path);
-
 /**
  * Every saved page under a folder (recursively), in path order. Symbolic links are
  * not followed (a link loop would never end); a folder that cannot be read is skipped.

@@ -10,17 +10,17 @@ import { errorMessage } from '../src/text/error-message';
 
 let index: CorpusIndex;
 try {
-  index = loadCorpus((workerData as { corpus?: string }).corpus);
+  index = await loadCorpus((workerData as { corpus?: string }).corpus);
 } catch (error) {
   // A bad corpus is the user's to fix: say so in a message the main thread turns back into a CorpusError.
   parentPort!.postMessage({ corpusError: error instanceof CorpusError ? error.message : String(error) });
   process.exit(0);
 }
-parentPort!.on('message', (request: WorkerRequest) => {
+parentPort!.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const text = decodePage(new TextEncoder().encode(request.text), request.source);
-    const { report } = analyzeArticle(pageToArticle(text, request.name, request.url), index);
+    const { report } = analyzeArticle(await pageToArticle(text, request.name, request.url), index);
     reply = { id: request.id, report };
   } catch (error) {
     reply = { id: request.id, error: errorMessage(error) };

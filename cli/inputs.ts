@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Article } from '../src/extract/article';
 import { articleFromText } from '../src/extract/article';
-import { articleFromHtml } from '../src/extract/parse-html';
 
 /** Bad input the user can fix: reported as one line, exit code 2. */
 export class InputError extends Error {
@@ -18,6 +17,9 @@ export function pathKind(path: string): 'file' | 'folder' | null {
     return null;
   }
 }
+
+/** A web archive, by its name: .warc or .warc.gz. */
+export const isWarc = (path: string): boolean => /\.warc(?:\.gz)?$/i.test(path);
 
 /** Pages larger than this are refused rather than left to exhaust memory. */
 export const MAX_PAGE_BYTES = 50 * 1024 * 1024;
@@ -63,13 +65,21 @@ export function looksLikeHtml(text: string, name: string): boolean {
   );
 }
 
+/**
+ * The HTML extractor (linkedom and Readability: most of the command line's code),
+ * loaded the first time a page is HTML, so that checking a text starts faster.
+ */
+export async function htmlReader(): Promise<typeof import('../src/extract/parse-html').articleFromHtml> {
+  return (await import('../src/extract/parse-html')).articleFromHtml;
+}
+
 /** Reads one page (HTML is extracted as the extension would; text is split into paragraphs). */
-export function readArticle(path: string, url = ''): Article {
+export function readArticle(path: string, url = ''): Promise<Article> {
   const name = path === '-' ? 'standard input' : path;
   const text = decodePage(readPageBytes(path), name);
   return pageToArticle(text, name, url);
 }
 
-export function pageToArticle(text: string, name: string, url = ''): Article {
-  return looksLikeHtml(text, name) ? articleFromHtml(text, url) : articleFromText(text, url);
+export async function pageToArticle(text: string, name: string, url = ''): Promise<Article> {
+  return looksLikeHtml(text, name) ? (await htmlReader())(text, url) : articleFromText(text, url);
 }

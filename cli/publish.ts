@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { INDEX_FORMAT_VERSION, summarizeIndex } from '../src/corpus/index-file';
+import { INDEX_FORMAT_VERSION, summarizeIndex, verifyIndex } from '../src/corpus/index-file';
 import { ListError, parseManifest, sha256Hex, signManifest, type ListManifest } from '../src/lists/manifest';
 import { readIndexFile } from './corpus-source';
 import { InputError, pathKind } from './inputs';
@@ -47,7 +47,8 @@ export function registerListCommands(corpus: Command): void {
         options: { out: string; key: string; name: string; maintainer: string; version?: string },
       ): Promise<void> => {
         const bytes = readIndexFile(indexPath);
-        const summary = summarizeIndex(bytes); // throws CorpusError for a damaged index
+        verifyIndex(bytes); // throws CorpusError for a damaged index, blocks included
+        const summary = summarizeIndex(bytes);
         const pkcs8 = readPrivateKey(options.key);
         const previous = readPreviousManifest(options.out);
         const version = chooseVersion(options.version, previous);

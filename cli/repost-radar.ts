@@ -2,13 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
-import { loadCorpus, NODE_LOAD, readIndexFile } from './corpus-source';
-import { runBatch } from './batch';
-import { folderPageFiles, folderPages, isWarc, warcPages, type BatchPage } from './batch-sources';
+import { loadCorpus, readIndexFile } from './corpus-source';
+import type { BatchPage } from './batch-sources';
 import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
 import { registerIngestCommands } from './ingest/commands';
-import { InputError, pathKind, readArticle } from './inputs';
+import { InputError, isWarc, pathKind, readArticle } from './inputs';
 import { registerListCommands } from './publish';
 import { errorMessage } from '../src/text/error-message';
 
@@ -40,8 +39,8 @@ program
   .action(async (file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
     // A batch loads the corpus in each worker thread; one page loads it here.
     if (file !== '-' && (isWarc(file) || pathKind(file) === 'folder')) return checkBatch(file, options.corpus);
-    const index = loadCorpus(options.corpus);
-    const { report } = analyzeArticle(readArticle(file, options.url), index);
+    const index = await loadCorpus(options.corpus);
+    const { report } = analyzeArticle(await readArticle(file, options.url), index);
     process.stdout.write(
       options.json
         ? `${JSON.stringify(report, null, 2)}\n`
@@ -58,7 +57,7 @@ corpus
   .argument('[index]', 'a built index (default: the bundled one)')
   .option('--json', 'print the description as JSON')
   .action((path: string | undefined, options: { json?: boolean }) => {
-    const info = summarizeIndex(readIndexFile(path), NODE_LOAD);
+    const info = summarizeIndex(readIndexFile(path));
     process.stdout.write(
       options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`,
     );
@@ -66,6 +65,11 @@ corpus
 registerListCommands(corpus);
 
 async function checkBatch(path: string, corpus: string | undefined): Promise<void> {
+  // Loaded here, not at the top: a single check needs neither (about 20 ms of a start).
+  const [{ runBatch }, { folderPageFiles, folderPages, warcPages }] = await Promise.all([
+    import('./batch'),
+    import('./batch-sources'),
+  ]);
   let pages: AsyncIterable<BatchPage> | Iterable<BatchPage>;
   let total: number | undefined;
   if (isWarc(path)) {

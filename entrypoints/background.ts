@@ -73,8 +73,8 @@ const handlers: BackgroundHandlers = {
   },
   'get-original': async ({ id }) => {
     for (const index of await corpora()) {
-      const found = index.originals.findIndex((o) => o.id === id);
-      if (found >= 0) return { original: index.originals[found]!, paragraphs: index.recordsOf(found) };
+      const found = index.findOriginal(id);
+      if (found >= 0) return { original: index.originalOf(found), paragraphs: index.recordsOf(found) };
     }
     return null;
   },

@@ -6,7 +6,11 @@
 // node_modules (BullMQ reads its Lua scripts from its own folder) and load only for
 // the commands that use them. `bin/repost-radar.mjs` runs dist/cli, or falls back to
 // tsx while it is missing or older than the sources.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunks are named by content hash: clear out the last build's.
+rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: { 'repost-radar': 'cli/repost-radar.ts', 'batch-worker': 'cli/batch-worker.ts' },

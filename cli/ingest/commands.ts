@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_CONCURRENCY, DEFAULT_FETCH } from './fetch-pages';
+import { DEFAULT_CONCURRENCY, DEFAULT_FETCH } from './fetch-options';
 
 // `repost-radar corpus build <source...> -o <index>` and `corpus add <corpus.jsonl> <source...>`:
 // originals from JSON Lines, saved pages, folders, web archives, feeds and sitemaps (local

@@ -1,18 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { errorMessage } from '../../src/text/error-message';
 import { readCappedBody } from '../../src/net/capped-body';
+import { DEFAULT_FETCH, type FetchOptions } from './fetch-options';
 
 // Fetching feeds and article pages over http(s) with Node's fetch: one timeout per
 // request (connection and body together) and a size cap read off the stream.
-
-export interface FetchOptions {
-  readonly timeoutMs: number;
-  readonly maxBytes: number;
-}
-
-export const DEFAULT_FETCH: FetchOptions = { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024 };
-/** Requests in flight at once: enough to hide latency, few enough to be polite to one site. */
-export const DEFAULT_CONCURRENCY = 4;
 
 export type FetchOutcome =
   | {

@@ -2,9 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { folderPageFiles, isWarc, warcPages, type BatchPage } from '../batch-sources';
+import { folderPageFiles, warcPages, type BatchPage } from '../batch-sources';
+import { isWarc } from '../inputs';
 import { InputError, MAX_PAGE_BYTES, looksLikeHtml, pathKind } from '../inputs';
-import { decode, DEFAULT_FETCH, fetchText, gunzipIfGzipped, type FetchOptions, type FetchOutcome } from './fetch-pages';
+import { DEFAULT_FETCH, type FetchOptions } from './fetch-options';
+import { decode, fetchText, gunzipIfGzipped, type FetchOutcome } from './fetch-pages';
 import { looksLikeFeedXml, MAX_FEED_CHARS, parseFeed, type FeedEntry, type FeedParse } from './feeds';
 import {
   candidateFromArticle,

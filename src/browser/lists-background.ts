@@ -4,12 +4,11 @@
 // list-store.ts (IndexedDB). Nothing here makes a request unless the user subscribed to a list.
 import { browser } from 'wxt/browser';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { deserializeIndex, summarizeIndex } from '../corpus/index-file';
+import { deserializeIndex, summarizeIndex, verifyIndex } from '../corpus/index-file';
 import { updateList, type ListState } from '../lists/update';
 import * as store from './list-store';
 import { BUNDLED_LIST_NAME, hostPattern, type ListsReply, type ListView } from './lists-view';
 import { errorMessage } from '../text/error-message';
-import { loadIndex } from './corpus';
 
 /** Daily updates; and one a minute after the browser starts or the extension is installed. */
 export const DAILY_ALARM = 'lists-daily';
@@ -28,7 +27,7 @@ function indexOf(url: string): Promise<CorpusIndex | null> {
   if (loading === undefined) {
     loading = store
       .getListIndex(url)
-      .then((bytes) => (bytes === undefined ? null : loadIndex(bytes)))
+      .then((bytes) => (bytes === undefined ? null : deserializeIndex(bytes)))
       .catch(() => null);
     indexes.set(url, loading);
   }
@@ -72,7 +71,7 @@ function updateOne(url: string): Promise<void> {
     const result = await updateList(list, {
       fetch: (input, init) => fetch(input, init),
       validateIndex: (bytes) => {
-        parsed = deserializeIndex(bytes);
+        parsed = verifyIndex(bytes);
       },
     });
     const state = result.kind === 'failed' ? await withPermissionHint(result.state) : result.state;
@@ -114,7 +113,7 @@ export async function addList(rawUrl: string): Promise<ListsReply> {
   const result = await updateList(first, {
     fetch: (input, init) => fetch(input, init),
     validateIndex: (bytes) => {
-      parsed = deserializeIndex(bytes);
+      parsed = verifyIndex(bytes);
     },
   });
   if (result.kind !== 'updated') {

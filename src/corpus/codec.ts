@@ -1,3 +1,4 @@
+import { Inflate, inflateSync } from 'fflate';
 import { CorpusError } from './records';
 
 // Byte and bit codings of the index's per-original blocks: unsigned varints for counts,
@@ -135,4 +136,37 @@ function riceParameter(n: number): number {
   if (n === 0) return 0;
   const meanGap = 0x10000 / n;
   return Math.max(0, Math.min(15, Math.floor(Math.log2(meanGap * Math.LN2))));
+}
+
+/** Compressed bytes inflated at a time: a deflate bomb's chunk can grow at most 1,032-fold. */
+const INFLATE_CHUNK = 16 * 1024;
+
+/**
+ * Inflates raw DEFLATE that must come to `length` bytes, refusing anything else without
+ * spending more than `length` bytes of memory. Short input is inflated in one go (fflate
+ * ignores what would overflow the buffer, and DEFLATE grows at most 1,032-fold, so a
+ * bomb of 64 KB costs at most 66 MB of discarded work); longer input chunk by chunk,
+ * stopping as soon as it passes `length`.
+ */
+export function inflateBounded(deflated: Uint8Array, length: number, dictionary?: Uint8Array): Uint8Array {
+  const options = dictionary?.length ? { dictionary } : {};
+  if (deflated.length <= 4 * INFLATE_CHUNK) {
+    // One byte of room more, so a stream longer than stated shows.
+    const inflated = inflateSync(deflated, { ...options, out: new Uint8Array(length + 1) });
+    if (inflated.length !== length) throw new Error('inflated length differs from the stated one');
+    return inflated;
+  }
+  const out = new Uint8Array(length);
+  let filled = 0;
+  let over = false;
+  const inflater = new Inflate(options, (chunk) => {
+    if (filled + chunk.length > length) over = true;
+    else out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  for (let at = 0; at < deflated.length && !over; at += INFLATE_CHUNK) {
+    inflater.push(deflated.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= deflated.length);
+  }
+  if (over || filled !== length) throw new Error('inflated length differs from the stated one');
+  return out;
 }

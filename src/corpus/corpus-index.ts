@@ -5,7 +5,7 @@ import { wordingSample, type WordingSample } from '../fingerprint/wording';
 import { splitParagraphs } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
 import { countContractions, leadSnippet, properNames, tailWords } from '../text/snippets';
-import { buildLshTable, type LshTable } from './lsh';
+import { lshIndex, type LshIndex } from './lsh';
 import { CorpusError, type OriginalMeta, type OriginalRecord } from './records';
 
 /** What the index keeps of one original paragraph: a snippet and facts, not the text. */
@@ -35,7 +35,16 @@ export interface ParagraphSketch {
 }
 
 export interface CorpusIndex {
-  readonly originals: readonly IndexedOriginal[];
+  readonly originalCount: number;
+  /** Per original, its first paragraph's number; one entry more holds the paragraph count. */
+  readonly paragraphStarts: Uint32Array;
+  /**
+   * One original's metadata and paragraphs. A loaded index keeps metadata in the
+   * original's block, decoded only for the originals a page matched.
+   */
+  readonly originalOf: (original: number) => IndexedOriginal;
+  /** The number of the original with this id, or -1. */
+  readonly findOriginal: (id: string) => number;
   /**
    * What the index keeps of one original's paragraphs, for evidence. A loaded index
    * decodes them only for the originals a page matched, so a large index loads fast.
@@ -50,7 +59,7 @@ export interface CorpusIndex {
   /** Content-term MinHash signatures, CONTENT_PERMUTATIONS one-byte values a paragraph (they feed the LSH table). */
   readonly content: Uint8Array;
   /** Content-term MinHash bands of every paragraph: how candidates are found. */
-  readonly contentLsh: LshTable;
+  readonly contentLsh: LshIndex;
 }
 
 export interface BuildOptions {
@@ -100,19 +109,29 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
     const { firstParagraph, paragraphCount } = originals[o]!;
     return list.slice(firstParagraph, firstParagraph + paragraphCount);
   };
+  const paragraphStarts = new Uint32Array(originals.length + 1);
+  originals.forEach((o, i) => (paragraphStarts[i + 1] = o.firstParagraph + o.paragraphCount));
+  const byId = new Map(originals.map((o, i) => [o.id, i]));
   return {
-    originals,
+    originalCount: originals.length,
+    paragraphStarts,
+    originalOf: (o) => originals[o]!,
+    findOriginal: (id) => byId.get(id) ?? -1,
     recordsOf: (o) => slice(paragraphs, o),
     sketchesOf: (o) => slice(sketches, o),
     owner: Uint32Array.from(owners),
     wordCounts: Uint16Array.from(fingerprints, (f) => Math.min(f.wordCount, 0xffff)),
     content,
-    contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
+    contentLsh: lshIndex(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
 }
 
 /** What verification compares of paragraph p (its original's block is decoded once). */
 export function sketchOf(index: CorpusIndex, paragraph: number): ParagraphSketch {
   const o = index.owner[paragraph]!;
-  return index.sketchesOf(o)[paragraph - index.originals[o]!.firstParagraph]!;
+  return index.sketchesOf(o)[paragraph - index.paragraphStarts[o]!]!;
 }
+
+/** How many paragraphs an original has, without decoding anything. */
+export const paragraphCountOf = (index: CorpusIndex, original: number): number =>
+  index.paragraphStarts[original + 1]! - index.paragraphStarts[original]!;

@@ -1,5 +1,5 @@
-import { deflateSync, inflateSync, strFromU8 } from 'fflate';
-import { checksumBytes } from '../fingerprint/hash';
+import { deflateSync, strFromU8 } from 'fflate';
+import { checksumBytes, hashString } from '../fingerprint/hash';
 import {
   CONTENT_BANDS,
   CONTENT_PERMUTATIONS,
@@ -10,32 +10,37 @@ import {
   TERM_BITS,
   WORDING_SAMPLE_MAX,
 } from '../fingerprint/params';
-import { ByteReader, ByteWriter } from './codec';
+import { ByteReader, ByteWriter, inflateBounded } from './codec';
 import type { CorpusIndex, ParagraphRecord, ParagraphSketch } from './corpus-index';
-import { buildLshTable } from './lsh';
-import { CorpusError, type OriginalMeta } from './records';
+import { lshIndex } from './lsh';
+import { CorpusError } from './records';
 
-// The index file (format 3), built for size and for a fast load: a 24-byte preamble
-// (magic, format version, header length, checksum of everything after the preamble),
-// a deflated JSON header (fingerprint settings, build date, originals' metadata,
-// section table), then byte sections, each 4-byte aligned:
-//   content          content MinHash, one byte a value: the LSH table is rebuilt from
-//                    it at load (a radix sort), which costs less than storing the table
+// The index file (format 4), built for size and for a fast load: a 28-byte preamble
+// (magic, format version, the header's stored and inflated lengths, a checksum and the
+// length it covers), a deflated JSON header (fingerprint settings, build date, counts of
+// originals by publisher, section table), then byte sections, each 4-byte aligned:
+//   content          content MinHash, one byte a value: the LSH table is built from it
+//                    only when a second page is checked (lsh.ts)
 //   wordCounts, paragraphCounts
-//   blockOffsets, blocks   originals in groups of ORIGINALS_PER_BLOCK, each group one
-//                    deflated block: per paragraph its wording sample and content terms
-//                    (Rice-coded, codec.ts), counts, and its snippets for evidence.
-//                    Blocks are decoded only for the originals a page is compared with.
+//   idHashes         each original's id hashed (32 bits), to find an original by id
+//                    while decoding only its block
+//   blockOffsets, blockSizes, blockChecksums   where each block lies, its inflated
+//                    length (the most its decoder may allocate) and its checksum
 //   dictionary       a preset deflate dictionary of the corpus's most frequent words,
 //                    which short blocks would otherwise have to spell out each time.
+//   blocks           originals in groups of ORIGINALS_PER_BLOCK, each group one deflated
+//                    block: the originals' metadata, per paragraph its wording sample and
+//                    content terms (Rice-coded, codec.ts), counts, and snippets for evidence.
+//                    Blocks are read, checked and decoded only for the originals a page
+//                    is compared with, so a load reads and checks everything but them.
 // README, "The corpus and its index", has the measurements behind each choice.
 
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 /** The first eight bytes of every index file. */
 export const INDEX_MAGIC = 'RRADARIX';
-const PREAMBLE = 24;
-/** A header larger than this is not one we wrote (a damaged length field). */
-const MAX_HEADER_BYTES = 256 * 1024 * 1024;
+const PREAMBLE = 28;
+/** Inflated headers and blocks larger than this are not ones we wrote (damage or a deflate bomb). */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /** Originals per deflated block: larger blocks compress better, smaller decode faster. */
 const ORIGINALS_PER_BLOCK = 8;
@@ -55,16 +60,30 @@ const FINGERPRINT = {
   termBits: TERM_BITS,
 };
 
-const SECTIONS = ['content', 'wordCounts', 'paragraphCounts', 'blockOffsets', 'blocks', 'dictionary'] as const;
+/** In file order: everything before `blocks` is checked at load, each block when decoded. */
+const SECTIONS = [
+  'content',
+  'wordCounts',
+  'paragraphCounts',
+  'idHashes',
+  'blockOffsets',
+  'blockSizes',
+  'blockChecksums',
+  'dictionary',
+  'blocks',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 type Section = Uint8Array | Uint16Array | Uint32Array;
 const SECTION_TYPES: Record<SectionName, 'u8' | 'u16' | 'u32'> = {
   content: 'u8',
   wordCounts: 'u16',
   paragraphCounts: 'u32',
+  idHashes: 'u32',
   blockOffsets: 'u32',
-  blocks: 'u8',
+  blockSizes: 'u32',
+  blockChecksums: 'u32',
   dictionary: 'u8',
+  blocks: 'u8',
 };
 
 interface Header {
@@ -74,12 +93,24 @@ interface Header {
   built: string;
   paragraphs: number;
   originalsPerBlock: number;
-  originals: OriginalMeta[];
+  originals: number;
+  /** Originals per publisher ("" for none), for `corpus info`. */
+  publishers: Record<string, number>;
   sections: Record<SectionName, { offset: number; bytes: number }>;
 }
 
 /** A paragraph's evidence as stored: an array is a third the size of an object in JSON. */
 type StoredRecord = [snippet: string, tail: string, names: string[], text?: string];
+/** An original's metadata as stored in its block. */
+type StoredMeta = [
+  id: string,
+  title: string,
+  author: string,
+  publisher: string,
+  url: string,
+  published: string,
+  license?: string,
+];
 
 export interface SerializeOptions {
   /** The build date to record (default: today, UTC). */
@@ -87,11 +118,19 @@ export interface SerializeOptions {
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;
-/** One block: its paragraphs' sketches and counts, then their snippets as JSON. */
-function encodeBlock(index: CorpusIndex, first: number, end: number, dictionary: Uint8Array): Uint8Array {
+
+/** One block, before deflating: its paragraphs' sketches and counts, then its originals' metadata and snippets as JSON. */
+function encodeBlock(index: CorpusIndex, first: number, end: number): Uint8Array {
   const binary = new ByteWriter();
+  const metas: StoredMeta[] = [];
   const stored: StoredRecord[] = [];
   for (let o = first; o < end; o++) {
+    const { id, title, author, publisher, url, published, license } = index.originalOf(o);
+    metas.push(
+      license === undefined
+        ? [id, title, author, publisher, url, published]
+        : [id, title, author, publisher, url, published, license],
+    );
     const sketches = index.sketchesOf(o);
     index.recordsOf(o).forEach((r, j) => {
       const { wording, terms } = sketches[j]!;
@@ -108,8 +147,8 @@ function encodeBlock(index: CorpusIndex, first: number, end: number, dictionary:
   const block = new ByteWriter();
   block.varint(sketchBytes.length);
   block.raw(sketchBytes);
-  block.raw(new TextEncoder().encode(JSON.stringify(stored)));
-  return deflateSync(block.finish(), { level: 9, dictionary });
+  block.raw(new TextEncoder().encode(JSON.stringify([metas, stored])));
+  return block.finish();
 }
 
 /**
@@ -120,14 +159,18 @@ function encodeBlock(index: CorpusIndex, first: number, end: number, dictionary:
 function buildDictionary(index: CorpusIndex): Uint8Array {
   const counts = new Map<string, number>();
   let chars = 0;
-  index.originals.forEach((_, o) => {
-    for (const r of index.recordsOf(o)) {
-      for (const text of [r.snippet, r.tail, ...r.names, r.text ?? '']) {
-        chars += text.length;
-        for (const word of text.split(' ')) if (word.length > 2) counts.set(word, (counts.get(word) ?? 0) + 1);
-      }
+  const count = (text: string): void => {
+    chars += text.length;
+    for (const word of text.split(' ')) if (word.length > 2) counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  for (let o = 0; o < index.originalCount; o++) {
+    // Metadata too: publishers, licences and the start of addresses recur from block to block.
+    const { title, author, publisher, url, license } = index.originalOf(o);
+    for (const text of [title, author, publisher, license ?? '', url.replace(/^(https?:\/\/[^/]+\/(?:[^/]+\/)?).*$/, '$1')]) {
+      count(text);
     }
-  });
+    for (const r of index.recordsOf(o)) for (const text of [r.snippet, r.tail, ...r.names, r.text ?? '']) count(text);
+  }
   const size = Math.min(DICTIONARY_BYTES, Math.floor(chars / 16));
   if (size < 2048) return new Uint8Array(0);
   const ranked = [...counts.entries()]
@@ -148,8 +191,14 @@ function buildDictionary(index: CorpusIndex): Uint8Array {
 function encodeSections(index: CorpusIndex): Record<SectionName, Section> {
   const dictionary = buildDictionary(index);
   const blocks: Uint8Array[] = [];
-  for (let o = 0; o < index.originals.length; o += ORIGINALS_PER_BLOCK) {
-    blocks.push(encodeBlock(index, o, Math.min(o + ORIGINALS_PER_BLOCK, index.originals.length), dictionary));
+  const sizes: number[] = [];
+  for (let o = 0; o < index.originalCount; o += ORIGINALS_PER_BLOCK) {
+    const plain = encodeBlock(index, o, Math.min(o + ORIGINALS_PER_BLOCK, index.originalCount));
+    if (plain.length > MAX_INFLATED_BYTES) {
+      throw new CorpusError(`originals ${index.originalOf(o).id} and the next are too long to index together`);
+    }
+    sizes.push(plain.length);
+    blocks.push(deflateSync(plain, { level: 9, dictionary }));
   }
   const blockOffsets = new Uint32Array(blocks.length + 1);
   blocks.forEach((b, i) => (blockOffsets[i + 1] = blockOffsets[i]! + b.length));
@@ -158,10 +207,13 @@ function encodeSections(index: CorpusIndex): Record<SectionName, Section> {
   return {
     content: index.content,
     wordCounts: index.wordCounts,
-    paragraphCounts: Uint32Array.from(index.originals, (o) => o.paragraphCount),
+    paragraphCounts: index.paragraphStarts.slice(1).map((end, o) => end - index.paragraphStarts[o]!),
+    idHashes: Uint32Array.from({ length: index.originalCount }, (_, o) => hashString(index.originalOf(o).id)),
     blockOffsets,
-    blocks: blockBytes,
+    blockSizes: Uint32Array.from(sizes),
+    blockChecksums: Uint32Array.from(blocks, checksumBytes),
     dictionary,
+    blocks: blockBytes,
   };
 }
 
@@ -174,29 +226,40 @@ export function serializeIndex(index: CorpusIndex, options: SerializeOptions = {
     sections[name] = { offset, bytes: arrays[name].byteLength };
     offset = align4(offset + arrays[name].byteLength);
   }
+  const publishers: Record<string, number> = {};
+  for (let o = 0; o < index.originalCount; o++) {
+    const { publisher } = index.originalOf(o);
+    publishers[publisher] = (publishers[publisher] ?? 0) + 1;
+  }
   const header: Header = {
     format: 'repost-radar-index',
     fingerprint: FINGERPRINT,
     built: options.built ?? new Date().toISOString().slice(0, 10),
     paragraphs: index.owner.length,
     originalsPerBlock: ORIGINALS_PER_BLOCK,
-    originals: index.originals.map(({ firstParagraph: _f, paragraphCount: _c, ...meta }) => meta),
+    originals: index.originalCount,
+    publishers,
     sections,
   };
-  const headerBytes = deflateSync(new TextEncoder().encode(JSON.stringify(header)), { level: 9 });
+  const headerText = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = deflateSync(headerText, { level: 9 });
   const headerLength = align4(headerBytes.length);
-  const out = new Uint8Array(PREAMBLE + headerLength + offset);
+  // The file ends with the last block: no padding that no checksum would cover.
+  const out = new Uint8Array(PREAMBLE + headerLength + sections.blocks.offset + sections.blocks.bytes);
   out.set(headerBytes, PREAMBLE);
   const payloadStart = PREAMBLE + headerLength;
   for (const name of SECTIONS) {
     const array = arrays[name];
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), payloadStart + sections[name].offset);
   }
+  const checked = headerLength + sections.blocks.offset;
   const view = new DataView(out.buffer);
   for (let i = 0; i < INDEX_MAGIC.length; i++) out[i] = INDEX_MAGIC.charCodeAt(i);
   view.setUint32(8, INDEX_FORMAT_VERSION, true);
   view.setUint32(12, headerLength, true);
-  view.setUint32(16, checksumBytes(out.subarray(PREAMBLE)), true);
+  view.setUint32(16, headerText.length, true);
+  view.setUint32(20, checked, true);
+  view.setUint32(24, checksumBytes(out.subarray(PREAMBLE, PREAMBLE + checked)), true);
   return out;
 }
 
@@ -217,28 +280,7 @@ export interface IndexSummary {
   readonly formatVersion: number;
 }
 
-/**
- * How a caller may help load an index: the header is a deflated megabyte or two of
- * JSON, which a platform's native inflater reads several times faster than fflate does
- * on a cold start (Node's zlib; the browser's DecompressionStream, which is async, so
- * the extension inflates `deflatedHeader(bytes)` first and hands the text over).
- */
-export interface LoadOptions {
-  /** The header's JSON text from its deflated bytes (raw DEFLATE). */
-  readonly inflateHeader?: (deflated: Uint8Array) => string;
-}
-
-/** The deflated header of an index file (for `LoadOptions.inflateHeader`); empty when there is none. */
-export function deflatedHeader(bytes: Uint8Array): Uint8Array {
-  if (bytes.length < PREAMBLE || !looksLikeIndex(bytes)) return new Uint8Array(0);
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(12, true);
-  return PREAMBLE + headerLength > bytes.length ? new Uint8Array(0) : bytes.subarray(PREAMBLE, PREAMBLE + headerLength);
-}
-
-// fflate's strFromU8, not a fresh TextDecoder: Node's decodes 2 MB of UTF-8 ten times slower.
-const inflateWithFflate = (deflated: Uint8Array): string => strFromU8(inflateSync(deflated));
-
-function readHeader(bytes: Uint8Array, options: LoadOptions): Header {
+function readHeader(bytes: Uint8Array): Header {
   if (bytes.length < PREAMBLE || !looksLikeIndex(bytes)) throw new CorpusError('not a Repost Radar corpus index');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
@@ -248,16 +290,16 @@ function readHeader(bytes: Uint8Array, options: LoadOptions): Header {
     );
   }
   const headerLength = view.getUint32(12, true);
-  if (headerLength > MAX_HEADER_BYTES || PREAMBLE + headerLength > bytes.length) {
-    throw new CorpusError('corpus index is truncated');
-  }
-  if (checksumBytes(bytes.subarray(PREAMBLE)) !== view.getUint32(16, true)) {
+  const headerTextLength = view.getUint32(16, true);
+  const checked = view.getUint32(20, true);
+  if (PREAMBLE + checked > bytes.length || headerLength > checked) throw new CorpusError('corpus index is truncated');
+  if (checksumBytes(bytes.subarray(PREAMBLE, PREAMBLE + checked)) !== view.getUint32(24, true)) {
     throw new CorpusError(`corpus index is corrupt (checksum mismatch): ${REBUILD}`);
   }
+  if (headerTextLength > MAX_INFLATED_BYTES) throw new CorpusError(`corpus index header is unreadable: ${REBUILD}`);
   let header: Header;
   try {
-    const inflate = options.inflateHeader ?? inflateWithFflate;
-    header = JSON.parse(inflate(bytes.subarray(PREAMBLE, PREAMBLE + headerLength))) as Header;
+    header = JSON.parse(strFromU8(inflateBounded(bytes.subarray(PREAMBLE, PREAMBLE + headerLength), headerTextLength))) as Header;
   } catch {
     throw new CorpusError(`corpus index header is unreadable: ${REBUILD}`);
   }
@@ -265,16 +307,39 @@ function readHeader(bytes: Uint8Array, options: LoadOptions): Header {
   if (JSON.stringify(header.fingerprint) !== JSON.stringify(FINGERPRINT)) {
     throw new CorpusError(`corpus index was built with other fingerprint settings: ${REBUILD}`);
   }
+  if (!Number.isSafeInteger(header.originals) || typeof header.publishers !== 'object' || header.publishers === null) {
+    throw new CorpusError(`corpus index header is unreadable: ${REBUILD}`);
+  }
   return header;
 }
 
+/**
+ * An index to load that stays where it is (a file on disk): its first `headLength(…)`
+ * bytes, its size, and a way to read any other range (the blocks a page needs).
+ */
+export interface IndexSource {
+  readonly head: Uint8Array;
+  readonly size: number;
+  readonly read: (start: number, end: number) => Uint8Array;
+}
+
+/**
+ * How many bytes from the start a loader needs before the blocks (everything a load
+ * reads and checks), from the file's first PREAMBLE_BYTES; 0 when they are no index's.
+ */
+export function headLength(preamble: Uint8Array): number {
+  if (preamble.length < PREAMBLE || !looksLikeIndex(preamble)) return 0;
+  return PREAMBLE + new DataView(preamble.buffer, preamble.byteOffset, preamble.byteLength).getUint32(20, true);
+}
+export const PREAMBLE_BYTES = PREAMBLE;
+
 /** The index's size and contents, without loading its fingerprints. */
-export function summarizeIndex(bytes: Uint8Array, options: LoadOptions = {}): IndexSummary {
-  const header = readHeader(bytes, options);
+export function summarizeIndex(bytes: Uint8Array): IndexSummary {
+  const header = readHeader(bytes);
   const publishers: Record<string, number> = {};
-  for (const o of header.originals) publishers[o.publisher || '(none)'] = (publishers[o.publisher || '(none)'] ?? 0) + 1;
+  for (const [name, count] of Object.entries(header.publishers)) publishers[name || '(none)'] = count;
   return {
-    originals: header.originals.length,
+    originals: header.originals,
     paragraphs: header.paragraphs,
     bytes: bytes.length,
     publishers,
@@ -283,79 +348,126 @@ export function summarizeIndex(bytes: Uint8Array, options: LoadOptions = {}): In
   };
 }
 
-/** Loads an index, refusing anything corrupt, truncated or made by another format. */
-export function deserializeIndex(bytes: Uint8Array, options: LoadOptions = {}): CorpusIndex {
-  const header = readHeader(bytes, options);
+/**
+ * Loads an index, refusing anything truncated, made by another format, or whose header
+ * and tables are corrupt. A corrupt block is refused when a page first needs it.
+ */
+export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
+  const source: IndexSource =
+    file instanceof Uint8Array ? { head: file, size: file.length, read: (start, end) => file.subarray(start, end) } : file;
+  const bytes = source.head;
+  const header = readHeader(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const payloadStart = bytes.byteOffset + PREAMBLE + view.getUint32(12, true);
-  const payloadEnd = bytes.byteOffset + bytes.length;
+  const payloadStart = PREAMBLE + view.getUint32(12, true);
+  const checkedEnd = PREAMBLE + view.getUint32(20, true);
   const section = (name: SectionName): Section => {
     const s = header.sections?.[name];
-    if (!s || s.offset < 0 || payloadStart + s.offset + s.bytes > payloadEnd) {
+    const start = payloadStart + (s?.offset ?? 0);
+    if (!s || !(s.offset >= 0) || !(s.bytes >= 0) || start + s.bytes > source.size) {
       throw new CorpusError('corpus index is truncated');
     }
+    // Only blocks lie past the checksummed part (each has a checksum of its own).
+    if (start + s.bytes > checkedEnd) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
     // A view on the file's bytes where the section is aligned (sections are 4-aligned in the
     // file); a copy where it is not (a Node Buffer may be a view into a pool at any offset).
-    const start = payloadStart + s.offset;
+    const at = bytes.byteOffset + start;
     const type = SECTION_TYPES[name];
     const width = type === 'u8' ? 1 : type === 'u16' ? 2 : 4;
-    const [buffer, at] = start % width === 0 ? [bytes.buffer, start] : [bytes.buffer.slice(start, start + s.bytes), 0];
+    const [buffer, from] = at % width === 0 ? [bytes.buffer, at] : [bytes.buffer.slice(at, at + s.bytes), 0];
     if (s.bytes % width !== 0) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
     const length = s.bytes / width;
     return type === 'u8'
-      ? new Uint8Array(buffer, at, length)
+      ? new Uint8Array(buffer, from, length)
       : type === 'u16'
-        ? new Uint16Array(buffer, at, length)
-        : new Uint32Array(buffer, at, length);
+        ? new Uint16Array(buffer, from, length)
+        : new Uint32Array(buffer, from, length);
   };
+  const blocksAt = payloadStart + (header.sections?.blocks?.offset ?? 0);
+  const blocksLength = header.sections?.blocks?.bytes ?? 0;
+  if (!(blocksAt >= checkedEnd) || !(blocksLength >= 0) || blocksAt + blocksLength > source.size) {
+    throw new CorpusError('corpus index is truncated');
+  }
+  if (blocksAt + blocksLength !== source.size) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
   const count = header.paragraphs;
   const perBlock = header.originalsPerBlock;
+  const originalCount = header.originals;
   const paragraphCounts = section('paragraphCounts');
   const content = section('content') as Uint8Array;
   const wordCounts = section('wordCounts') as Uint16Array;
+  const idHashes = section('idHashes');
   const blockOffsets = section('blockOffsets');
-  const blocks = section('blocks') as Uint8Array;
+  const blockSizes = section('blockSizes');
+  const blockChecksums = section('blockChecksums');
   const dictionary = section('dictionary') as Uint8Array;
-  const blockCount = Math.ceil(header.originals.length / perBlock);
+  const blockCount = Math.ceil(originalCount / perBlock);
   if (
     !(perBlock >= 1) ||
-    paragraphCounts.length !== header.originals.length ||
+    paragraphCounts.length !== originalCount ||
+    idHashes.length !== originalCount ||
     content.length !== count * CONTENT_PERMUTATIONS ||
     wordCounts.length !== count ||
     blockOffsets.length !== blockCount + 1 ||
-    blockOffsets[blockCount] !== blocks.length
+    blockSizes.length !== blockCount ||
+    blockChecksums.length !== blockCount ||
+    blockOffsets[blockCount] !== blocksLength
   ) {
     throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
   }
-  // The header's objects become the originals (no copies: this loop runs once per original).
-  const originals = header.originals as (OriginalMeta & { firstParagraph: number; paragraphCount: number })[];
+  const paragraphStarts = new Uint32Array(originalCount + 1);
   const owner = new Uint32Array(count);
-  let first = 0;
-  originals.forEach((original, o) => {
-    const paragraphCount = paragraphCounts[o]!;
-    if (first + paragraphCount > count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
-    original.firstParagraph = first;
-    original.paragraphCount = paragraphCount;
-    owner.fill(o, first, first + paragraphCount);
-    first += paragraphCount;
-  });
-  if (first !== count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+  for (let o = 0; o < originalCount; o++) {
+    const first = paragraphStarts[o]!;
+    const end = first + paragraphCounts[o]!;
+    if (end > count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
+    owner.fill(o, first, end);
+    paragraphStarts[o + 1] = end;
+  }
+  if (paragraphStarts[originalCount] !== count) throw new CorpusError(`corpus index sections do not agree: ${REBUILD}`);
 
   const decoded = new Map<number, DecodedBlock>();
   const blockOf = (o: number): { block: DecodedBlock; at: number } => {
+    if (!(o >= 0 && o < originalCount)) throw new RangeError(`no original ${o} in this index`);
     const b = Math.floor(o / perBlock);
     let block = decoded.get(b);
     if (!block) {
       if (decoded.size >= DECODED_BLOCKS_KEPT) decoded.clear();
-      const firstOriginal = b * perBlock;
-      const sizes = originals.slice(firstOriginal, firstOriginal + perBlock).map((x) => x.paragraphCount);
-      block = decodeBlock(blocks.subarray(blockOffsets[b], blockOffsets[b + 1]), sizes, dictionary);
+      const first = b * perBlock;
+      const end = Math.min(first + perBlock, originalCount);
+      if (!(blockOffsets[b]! <= blockOffsets[b + 1]!)) throw new CorpusError(CORRUPT_BLOCK);
+      const stored = source.read(blocksAt + blockOffsets[b]!, blocksAt + blockOffsets[b + 1]!);
+      if (checksumBytes(stored) !== blockChecksums[b]) {
+        throw new CorpusError(CORRUPT_BLOCK);
+      }
+      block = decodeBlock(stored, blockSizes[b]!, paragraphStarts.subarray(first, end + 1), dictionary);
       decoded.set(b, block);
     }
     return { block, at: o - b * perBlock };
   };
   return {
-    originals,
+    originalCount,
+    paragraphStarts,
+    originalOf: (o) => {
+      const { block, at } = blockOf(o);
+      const [id, title, author, publisher, url, published, license] = block.metas[at]!;
+      return {
+        id,
+        title,
+        author,
+        publisher,
+        url,
+        published,
+        ...(license === undefined ? {} : { license }),
+        firstParagraph: paragraphStarts[o]!,
+        paragraphCount: paragraphStarts[o + 1]! - paragraphStarts[o]!,
+      };
+    },
+    findOriginal: (id) => {
+      const hash = hashString(id);
+      for (let o = idHashes.indexOf(hash); o >= 0; o = idHashes.indexOf(hash, o + 1)) {
+        if (blockOf(o).block.metas[o % perBlock]![0] === id) return o;
+      }
+      return -1;
+    },
     recordsOf: (o) => {
       const { block, at } = blockOf(o);
       return block.records[at]!;
@@ -367,39 +479,64 @@ export function deserializeIndex(bytes: Uint8Array, options: LoadOptions = {}): 
     owner,
     wordCounts,
     content,
-    contentLsh: buildLshTable(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
+    contentLsh: lshIndex(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
   };
 }
 
+/**
+ * Loads an index and decodes every block: for an index about to be kept (a list's
+ * update, a publisher's upload), where a damaged block must be refused now, not when
+ * a reader's page first matches one of its originals.
+ */
+export function verifyIndex(file: Uint8Array | IndexSource): CorpusIndex {
+  const index = deserializeIndex(file);
+  for (let o = 0; o < index.originalCount; o++) index.sketchesOf(o); // each block once: the last one stays decoded
+  return index;
+}
+
 interface DecodedBlock {
+  readonly metas: readonly StoredMeta[];
   readonly records: (readonly ParagraphRecord[])[];
   readonly sketches: (readonly ParagraphSketch[])[];
 }
 
 const CORRUPT_BLOCK = `corpus index is corrupt (a block is unreadable): ${REBUILD}`;
 
-/** One block: `sizes` are its originals' paragraph counts, as the section table says. */
-function decodeBlock(bytes: Uint8Array, sizes: readonly number[], dictionary: Uint8Array): DecodedBlock {
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/** One block of `inflated` bytes once inflated; `starts` are its originals' first paragraphs and the end. */
+function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, dictionary: Uint8Array): DecodedBlock {
   let reader: ByteReader;
+  let metas: StoredMeta[];
   let stored: StoredRecord[];
   try {
-    reader = new ByteReader(inflateSync(bytes, { dictionary }));
+    if (inflated > MAX_INFLATED_BYTES) throw new Error('too large');
+    reader = new ByteReader(inflateBounded(bytes, inflated, dictionary));
     const sketchBytes = reader.varint();
     const sketchReader = new ByteReader(reader.raw(sketchBytes));
-    stored = JSON.parse(strFromU8(reader.raw(reader.remaining))) as StoredRecord[];
+    [metas, stored] = JSON.parse(strFromU8(reader.raw(reader.remaining))) as [StoredMeta[], StoredRecord[]];
     reader = sketchReader;
   } catch {
     throw new CorpusError(CORRUPT_BLOCK);
   }
-  const total = sizes.reduce((a, b) => a + b, 0);
-  if (!Array.isArray(stored) || stored.length !== total) throw new CorpusError(CORRUPT_BLOCK);
+  const originals = starts.length - 1;
+  const total = starts[originals]! - starts[0]!;
+  if (
+    !Array.isArray(stored) ||
+    stored.length !== total ||
+    !Array.isArray(metas) ||
+    metas.length !== originals ||
+    !metas.every((m) => Array.isArray(m) && m.length >= 6 && m.every(isString))
+  ) {
+    throw new CorpusError(CORRUPT_BLOCK);
+  }
   const records: ParagraphRecord[][] = [];
   const sketches: ParagraphSketch[][] = [];
   let p = 0;
-  for (const size of sizes) {
+  for (let o = 0; o < originals; o++) {
     const ownRecords: ParagraphRecord[] = [];
     const ownSketches: ParagraphSketch[] = [];
-    for (let j = 0; j < size; j++, p++) {
+    for (let j = starts[o]!; j < starts[o + 1]!; j++, p++) {
       const shingleCount = reader.varint();
       const level = reader.byte();
       const values = reader.set16((n) => new Uint16Array(n));
@@ -413,5 +550,5 @@ function decodeBlock(bytes: Uint8Array, sizes: readonly number[], dictionary: Ui
     records.push(ownRecords);
     sketches.push(ownSketches);
   }
-  return { records, sketches };
+  return { metas, records, sketches };
 }

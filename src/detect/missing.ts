@@ -58,7 +58,7 @@ export function detectMissing(
   index: CorpusIndex,
   records: readonly ParagraphRecord[],
 ): MissingFinding | null {
-  const original = index.originals[alignment.originalIndex]!;
+  const original = index.originalOf(alignment.originalIndex);
   const cut = notElsewhereOnPage(
     alignment.missing,
     [...article.paragraphs, ...(article.outside ?? [])],

@@ -32,7 +32,8 @@ export function combine(h: number, next: number): number {
  * checked in a few milliseconds.
  */
 export function checksumBytes(bytes: Uint8Array): number {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  // A copy where unaligned (a fresh Uint8Array: a Node Buffer's slice() is a view, not a copy).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
   let h = 0x811c9dc5;
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);

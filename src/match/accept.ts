@@ -88,7 +88,7 @@ const isTailHeading = (snippet: string, words: number): boolean =>
  * release of that company carries.
  */
 export function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<number> {
-  const { firstParagraph, paragraphCount } = index.originals[candidate]!;
+  const { firstParagraph, paragraphCount } = index.originalOf(candidate);
   const records = index.recordsOf(candidate);
   const prose = new Set<number>();
   for (let j = 0; j < paragraphCount; j++) {

@@ -43,7 +43,7 @@ export function alignWithOriginal(
   originalIndex: number,
   page: readonly ParagraphFingerprint[],
 ): Alignment {
-  const original = index.originals[originalIndex]!;
+  const original = index.originalOf(originalIndex);
   const n = page.length;
   const m = original.paragraphCount;
   const sims: PairSimilarity[][] = page.map((p) =>

@@ -1,6 +1,5 @@
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
-import type { CorpusIndex } from '../corpus/corpus-index';
-import { queryLsh } from '../corpus/lsh';
+import { paragraphCountOf, type CorpusIndex } from '../corpus/corpus-index';
 import { MIN_ALIGNED_PARAGRAPHS } from './accept';
 import { MIN_MATCH_WORDS } from './similarity';
 
@@ -20,11 +19,8 @@ export function retrieveCandidates(
   limit = CANDIDATES_VERIFIED,
 ): number[] {
   const votes = new Map<number, number>();
-  const hits = new Set<number>();
-  for (const paragraph of page) {
-    if (paragraph.wordCount < MIN_MATCH_WORDS) continue;
-    hits.clear();
-    queryLsh(index.contentLsh, paragraph.content, hits);
+  const asked = page.filter((paragraph) => paragraph.wordCount >= MIN_MATCH_WORDS);
+  for (const hits of index.contentLsh.query(asked.map((paragraph) => paragraph.content))) {
     const originals = new Set<number>();
     for (const hit of hits) originals.add(index.owner[hit]!);
     for (const original of originals) votes.set(original, (votes.get(original) ?? 0) + 1);
@@ -34,9 +30,7 @@ export function retrieveCandidates(
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top = ranked[0]?.[1] ?? 0;
   return ranked
-    .filter(
-      ([original, count]) => count >= Math.max(MIN_VOTES, top / 4) || index.originals[original]!.paragraphCount === 1,
-    )
+    .filter(([original, count]) => count >= Math.max(MIN_VOTES, top / 4) || paragraphCountOf(index, original) === 1)
     .slice(0, limit)
     .map(([original]) => original);
 }

@@ -49,7 +49,7 @@ export function analyzeArticle(
   const best = acceptBest(index, retrieveCandidates(index, fingerprints), fingerprints, proseWords);
   if (!best) return { article, alignment: null, report: unrelatedReport() };
   const { alignment } = best;
-  const original = index.originals[alignment.originalIndex]!;
+  const original = index.originalOf(alignment.originalIndex);
   const match = matchInfo(index, alignment, fingerprints);
   const report = onOriginalSite(article.url, original.url)
     ? originalSiteReport(original, match)
@@ -64,7 +64,7 @@ function detectFindings(
   alignment: Alignment,
   fingerprints: readonly ParagraphFingerprint[],
 ): Finding[] {
-  const original = index.originals[alignment.originalIndex]!;
+  const original = index.originalOf(alignment.originalIndex);
   const records = index.recordsOf(alignment.originalIndex);
   const missing = detectMissing(article, alignment, index, records);
   const translation = detectTranslation(

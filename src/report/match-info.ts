@@ -12,7 +12,7 @@ export function matchInfo(
   alignment: Alignment,
   fingerprints: readonly ParagraphFingerprint[],
 ): MatchInfo {
-  const original = index.originals[alignment.originalIndex]!;
+  const original = index.originalOf(alignment.originalIndex);
   const allPageTerms = new Uint32Array(fingerprints.reduce((sum, f) => sum + f.terms.length, 0));
   fingerprints.reduce((at, f) => (allPageTerms.set(f.terms, at), at + f.terms.length), 0);
   const page = distinctSorted(allPageTerms);

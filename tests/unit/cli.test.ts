@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headLength } from '../../src/corpus/index-file';
 import type { Report } from '../../src/report/report';
 import { expectSeedReport } from '../support/expect-report';
 import { SEED_EXPECTATIONS, seedPagePath, seedText, seedTextPath } from '../support/seeds';
@@ -89,10 +90,20 @@ describe('repost-radar check', () => {
       'a corrupt index',
       () => {
         const bytes = readFileSync(join(ROOT, 'public/corpus.rrx'));
-        bytes[bytes.length - 10]! ^= 0xff;
+        bytes[40]! ^= 0xff; // in the header, checked at load
         return ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', write('broken.rrx', bytes)];
       },
       /bad corpus: corpus index is corrupt \(checksum mismatch\): rebuild it/,
+    ],
+    [
+      'a corrupt block of the matched original',
+      () => {
+        const bytes = readFileSync(join(ROOT, 'public/corpus.rrx'));
+        // The first block (the seed's original is the corpus's first) starts where the checked part ends.
+        bytes[headLength(bytes) + 5]! ^= 0xff;
+        return ['check', seedPagePath(SEED_EXPECTATIONS[0]!), '--corpus', write('broken-block.rrx', bytes)];
+      },
+      /bad corpus: corpus index is corrupt \(a block is unreadable\): rebuild it/,
     ],
     [
       'a missing corpus',

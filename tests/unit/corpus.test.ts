@@ -4,8 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
-import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, summarizeIndex } from '../../src/corpus/index-file';
-import { bandKeys, lookupBand, queryLsh } from '../../src/corpus/lsh';
+import {
+  deserializeIndex,
+  INDEX_FORMAT_VERSION,
+  serializeIndex,
+  summarizeIndex,
+  verifyIndex,
+} from '../../src/corpus/index-file';
+import { deflateSync } from 'fflate';
+import { inflateBounded } from '../../src/corpus/codec';
+import type { CorpusIndex } from '../../src/corpus/corpus-index';
+import { bandKeys, buildLshTable, lookupBand, lshIndex } from '../../src/corpus/lsh';
+import {
+  CONTENT_BANDS,
+  CONTENT_PERMUTATIONS,
+  CONTENT_ROWS,
+  CONTENT_SIGNATURE_BITS,
+} from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 
@@ -18,7 +33,7 @@ describe('corpus input', () => {
     expect(records).toHaveLength(1);
     expect([bundled[0]!.id, bundled[0]!.text]).toEqual([records[0]!.id, records[0]!.text]);
     const index = buildCorpusIndex(records);
-    expect(index.originals[0]!.paragraphCount).toBe(12);
+    expect(index.originalOf(0).paragraphCount).toBe(12);
     expect(
       index
         .recordsOf(0)
@@ -37,6 +52,10 @@ describe('corpus input', () => {
   });
 });
 
+/** One value per original of an index. */
+const everyOriginal = <T>(index: CorpusIndex, f: (o: number) => T): T[] =>
+  Array.from({ length: index.originalCount }, (_, o) => f(o));
+
 describe('the index file', () => {
   const index = buildCorpusIndex(records);
   const bytes = serializeIndex(index);
@@ -44,15 +63,18 @@ describe('the index file', () => {
   it('round-trips, and the same corpus always gives the same bytes', () => {
     expect(serializeIndex(buildCorpusIndex(records))).toEqual(bytes);
     const loaded = deserializeIndex(bytes);
-    expect(loaded.originals).toEqual(index.originals);
-    expect(index.originals.map((_, o) => loaded.recordsOf(o))).toEqual(
-      index.originals.map((_, o) => index.recordsOf(o)),
+    expect(everyOriginal(loaded, (o) => loaded.originalOf(o))).toEqual(
+      everyOriginal(index, (o) => index.originalOf(o)),
     );
-    expect(index.originals.map((_, o) => loaded.sketchesOf(o))).toEqual(
-      index.originals.map((_, o) => index.sketchesOf(o)),
+    expect(everyOriginal(loaded, (o) => loaded.recordsOf(o))).toEqual(everyOriginal(index, (o) => index.recordsOf(o)));
+    expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(
+      everyOriginal(index, (o) => index.sketchesOf(o)),
     );
+    expect(loaded.paragraphStarts).toEqual(index.paragraphStarts);
     expect(loaded.wordCounts).toEqual(index.wordCounts);
-    expect(loaded.contentLsh.keys).toEqual(index.contentLsh.keys);
+    expect(loaded.content).toEqual(index.content);
+    expect(loaded.findOriginal(records[0]!.id)).toBe(0);
+    expect(loaded.findOriginal('no such id')).toBe(-1);
   });
 
   it('loads from a Node Buffer that is a view into a larger pool', () => {
@@ -63,8 +85,13 @@ describe('the index file', () => {
 
   it('refuses a corrupt, truncated, foreign or older file with a clear error', () => {
     const corrupt = bytes.slice();
-    corrupt[corrupt.length - 5]! ^= 0xff;
+    corrupt[40]! ^= 0xff; // in the header
     expect(() => deserializeIndex(corrupt)).toThrowError(/corrupt \(checksum mismatch\)/);
+    // A damaged block loads (blocks are read lazily) and is refused when first needed.
+    const damagedBlock = bytes.slice();
+    damagedBlock[damagedBlock.length - 5]! ^= 0xff;
+    expect(() => deserializeIndex(damagedBlock).sketchesOf(0)).toThrowError(/corrupt \(a block is unreadable\)/);
+    expect(() => verifyIndex(damagedBlock)).toThrowError(/corrupt \(a block is unreadable\)/);
     expect(() => deserializeIndex(bytes.slice(0, bytes.length - 100))).toThrowError(/corrupt|truncated/);
     expect(() => deserializeIndex(new TextEncoder().encode('{"id":"a"}'))).toThrowError(
       /not a Repost Radar corpus index/,
@@ -80,8 +107,29 @@ describe('the index file', () => {
     for (const at of [30, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const flipped = bytes.slice();
       flipped[at]! ^= 0x10;
-      expect(() => deserializeIndex(flipped)).toThrowError(/corrupt/);
+      expect(() => verifyIndex(flipped)).toThrowError(/corrupt/);
     }
+  });
+});
+
+describe('bounded inflation', () => {
+  it('inflates to exactly the stated length and refuses a deflate bomb without inflating it', () => {
+    const text = new TextEncoder().encode('a paragraph of an original '.repeat(100));
+    expect(inflateBounded(deflateSync(text), text.length)).toEqual(text);
+    expect(() => inflateBounded(deflateSync(text), text.length - 1)).toThrowError(/stated/);
+    expect(() => inflateBounded(deflateSync(text), text.length + 1)).toThrowError(/stated/);
+    // 256 MB of zeros in about 250 KB: refused after a chunk, not inflated to the end.
+    const bomb = deflateSync(new Uint8Array(256 * 1024 * 1024), { level: 9 });
+    const started = performance.now();
+    expect(() => inflateBounded(bomb, 4096)).toThrowError(/stated/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an index whose header says it inflates to less than it does', () => {
+    const bytes = serializeIndex(buildCorpusIndex(records));
+    const lying = bytes.slice();
+    new DataView(lying.buffer).setUint32(16, 100, true); // the header's stated inflated length
+    expect(() => deserializeIndex(lying)).toThrowError(/header is unreadable/);
   });
 });
 
@@ -89,18 +137,57 @@ describe('LSH lookups', () => {
   const index = buildCorpusIndex(records);
   it('find a paragraph by its bands and simply find nothing for a band never seen', () => {
     const paragraph = fingerprintParagraph(records[0]!.text.split('\n\n')[3]!);
-    const hits = new Set<number>();
-    queryLsh(index.contentLsh, paragraph.content, hits);
-    expect([...hits]).toContain(3);
-    expect(lookupBand(index.contentLsh, 12345)).toHaveLength(0);
-    const unseen = new Set<number>();
-    queryLsh(
-      index.contentLsh,
-      fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').content,
-      unseen,
+    const unseen = fingerprintParagraph('Nothing like any paragraph of the corpus at all, really.').content;
+    // The first query scans the bands; the later ones use the sorted table.
+    for (let i = 0; i < 2; i++) {
+      const [hits, none] = index.contentLsh.query([paragraph.content, unseen]);
+      expect([...hits!]).toContain(3);
+      expect(none!.size).toBe(0);
+    }
+    const table = buildLshTable(
+      index.content,
+      CONTENT_PERMUTATIONS,
+      index.owner.length,
+      CONTENT_BANDS,
+      CONTENT_ROWS,
+      CONTENT_SIGNATURE_BITS,
     );
-    expect(unseen.size).toBe(0);
+    expect(lookupBand(table, 12345)).toHaveLength(0);
     expect(bandKeys(paragraph.content, 2, 3, 8)).toHaveLength(2);
+  });
+
+  it('give the same ids from a scan of the bands as from the sorted table, skipping overfull buckets alike', () => {
+    // 400 real originals, and 80 short ones sharing a line of boilerplate (a bucket over the cap).
+    const shared = 'Follow our newsroom on every social network for the latest breaking news and analysis.';
+    const corpus = buildCorpusIndex([
+      ...bundled.slice(0, 400),
+      ...Array.from({ length: 80 }, (_, i) => ({
+        ...records[0]!,
+        id: `boilerplate-${i}`,
+        text: `${bundled[400 + i]!.text.split('\n\n')[0]}\n\n${shared}`,
+      })),
+    ]);
+    const asked = [...bundled.slice(0, 400).filter((_, i) => i % 7 === 0), ...bundled.slice(400, 480)]
+      .flatMap((r) => r.text.split('\n\n').slice(0, 6))
+      .map((text) => fingerprintParagraph(text.replace(/ the /g, ' a ')).content);
+    asked.push(fingerprintParagraph(shared).content);
+    const fresh = (): ReturnType<typeof lshIndex> =>
+      lshIndex(
+        corpus.content,
+        CONTENT_PERMUTATIONS,
+        corpus.owner.length,
+        CONTENT_BANDS,
+        CONTENT_ROWS,
+        CONTENT_SIGNATURE_BITS,
+      );
+    const lsh = fresh();
+    const scanned = lsh.query(asked); // the first query scans
+    const tabled = lsh.query(asked); // the second builds the table
+    expect(scanned.map((ids) => [...ids].sort((a, b) => a - b))).toEqual(
+      tabled.map((ids) => [...ids].sort((a, b) => a - b)),
+    );
+    expect(scanned.filter((ids) => ids.size > 0).length).toBeGreaterThan(asked.length / 2);
+    expect(scanned.at(-1)!.size).toBe(0); // the shared line's buckets hold 80 paragraphs: skipped
   });
 });
 

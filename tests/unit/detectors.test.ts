@@ -26,7 +26,7 @@ import { asOriginal, brownHalves } from '../support/brown';
 const seed = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'))[0]!;
 const column = originalParagraphs(seed);
 const index = buildCorpusIndex([seed]);
-const original = index.originals[0]!;
+const original = index.originalOf(0);
 const records = index.recordsOf(0);
 const N = column.length;
 const fixture = (file: string): string[] =>
@@ -229,7 +229,7 @@ describe('machine translation and rewording', () => {
 
   it('calls a human retelling reworded, not machine translated', () => {
     const tales = buildCorpusIndex(huntOriginals());
-    const ids = tales.originals.map((o) => o.id);
+    const ids = Array.from({ length: tales.originalCount }, (_, o) => tales.originalOf(o).id);
     const found = humanTranslations()
       .map((t) => detect(t.page, ids.indexOf(t.id), tales))
       .filter((f) => f !== null);

@@ -131,7 +131,7 @@ describe('corpus lists in the background', () => {
     const added = await lists.addList(A);
     expect(added.error).toBeUndefined();
     expect(added.lists[1]).toMatchObject({ url: A, name: 'Press 2', originals: 2, version: '1', status: 'ok' });
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([2]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2]);
 
     // Version 2 with its signature broken: refused, version 1 kept and still used.
     const v2 = await published(3, 2);
@@ -139,17 +139,17 @@ describe('corpus lists in the background', () => {
     const failed = await lists.updateNow(A);
     expect(failed.lists[1]).toMatchObject({ status: 'error', version: '1', originals: 2 });
     expect(failed.lists[1]!.error).toMatch(/signature does not match/);
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([2]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2]);
 
     // The server fails: the same.
     sites.set(A, 500);
     expect((await lists.updateNow(A)).lists[1]!.error).toMatch(/answered 500/);
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([2]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2]);
 
     // A good version 2: the cached index is replaced, the error cleared.
     sites.set(A, v2);
     expect((await lists.updateNow(A)).lists[1]).toMatchObject({ status: 'ok', version: '2', error: null });
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([3]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([3]);
   });
 
   it('updates on the alarm only the lists not checked for a day, with If-None-Match', async () => {
@@ -182,10 +182,10 @@ describe('corpus lists in the background', () => {
     await lists.addList(A);
     await lists.addList(B);
     expect((await lists.addList(A)).error).toMatch(/already subscribed/);
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([2, 1]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2, 1]);
     await lists.removeList(A);
     expect(removed).toEqual([]);
-    expect((await lists.listIndexes()).map((i) => i.originals.length)).toEqual([1]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([1]);
     const reply = await lists.removeList(B);
     expect(removed).toEqual([['https://lists.example/*']]);
     expect(reply.lists.map((l) => l.url)).toEqual([null]);

@@ -22,7 +22,7 @@ const translations = new Map(machineTranslations('eng-spa').map((t) => [t.id, t.
 
 /** Every paragraph j of sample text k, with its index paragraph number. */
 const paragraphs = sample.flatMap((t, k) =>
-  t.paragraphs.map((text, j) => ({ k, j, text, at: index.originals[k]!.firstParagraph + j })),
+  t.paragraphs.map((text, j) => ({ k, j, text, at: index.paragraphStarts[k]! + j })),
 );
 const sim = (text: string, at: number): PairSimilarity => pairSimilarity(fingerprintParagraph(text), index, at);
 const long = paragraphs.filter((p) => p.text.split(' ').length >= 30);
@@ -77,7 +77,7 @@ describe('paragraph pair similarity', () => {
 
   it('calls most paragraphs of a machine translation reworded, below the copy threshold, on content terms', () => {
     const pairs = sample.flatMap((t, k) =>
-      (translations.get(t.id) ?? []).map((text, j) => sim(text, index.originals[k]!.firstParagraph + j)),
+      (translations.get(t.id) ?? []).map((text, j) => sim(text, index.paragraphStarts[k]! + j)),
     );
     expect(pairs.length).toBeGreaterThan(50);
     const reworded = pairs.filter((s) => s.kind === 'reworded');
