@@ -4,7 +4,7 @@
 // list-store.ts (IndexedDB). Nothing here makes a request unless the user subscribed to a list.
 import { browser } from 'wxt/browser';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { deserializeIndex, summarizeIndex, verifyIndex } from '../corpus/index-file';
+import { deserializeIndex, INDEX_FORMAT_VERSION, summarizeIndex, verifyIndex } from '../corpus/index-file';
 import { updateList, type ListState } from '../lists/update';
 import * as store from './list-store';
 import { BUNDLED_LIST_NAME, hostPattern, type ListsReply, type ListView } from './lists-view';
@@ -49,12 +49,16 @@ export async function scheduleListUpdates(): Promise<void> {
   browser.alarms.create(SOON_ALARM, { delayInMinutes: 1 });
 }
 
-/** For `alarms.onAlarm`: updates the lists not checked for STALE_MS, one after the other. */
+/**
+ * For `alarms.onAlarm`: updates, one after the other, the lists not checked for STALE_MS
+ * and those kept in an index format this version does not read (after an upgrade).
+ */
 export async function onListAlarm(name: string): Promise<void> {
   if (name !== DAILY_ALARM && name !== SOON_ALARM) return;
   const now = Date.now();
   for (const list of await store.getLists()) {
-    if (list.checkedAt !== undefined && now - list.checkedAt <= STALE_MS) continue;
+    const readable = list.manifest === undefined || list.manifest.indexFormatVersion === INDEX_FORMAT_VERSION;
+    if (readable && list.checkedAt !== undefined && now - list.checkedAt <= STALE_MS) continue;
     // One list's trouble (storage full, say) does not stop the others' updates.
     await updateOne(list.url).catch(() => undefined);
   }

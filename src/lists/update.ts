@@ -56,7 +56,10 @@ async function check(state: ListState, options: UpdateOptions, now: () => number
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const manifestUrl = httpUrl(state.url, 'the list address');
-  const current = state.manifest;
+  const stored = state.manifest;
+  // A list kept by an earlier Repost Radar in an index format this one cannot read is no
+  // list to keep: it is downloaded again (its key stays pinned, and it cannot roll back).
+  const current = stored?.indexFormatVersion === INDEX_FORMAT_VERSION ? stored : undefined;
 
   // Conditional only when there is a list to keep: a 304 with nothing loaded would leave nothing.
   const headers: Record<string, string> = {};
@@ -78,14 +81,14 @@ async function check(state: ListState, options: UpdateOptions, now: () => number
     throw new ListError(`the manifest at ${manifestUrl.href} is not JSON`);
   }
   const manifest = parseManifest(json);
-  await verifyManifest(manifest, current?.publicKey);
+  await verifyManifest(manifest, stored?.publicKey);
 
+  if (stored !== undefined && manifest.version < stored.version) {
+    throw new ListError(
+      `the server offers version ${manifest.version}, older than the version ${stored.version} you have (refused as a rollback)`,
+    );
+  }
   if (current !== undefined) {
-    if (manifest.version < current.version) {
-      throw new ListError(
-        `the server offers version ${manifest.version}, older than the version ${current.version} you have (refused as a rollback)`,
-      );
-    }
     if (manifest.version === current.version) {
       if (manifest.sha256 !== current.sha256) {
         throw new ListError(

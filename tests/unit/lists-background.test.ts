@@ -167,6 +167,24 @@ describe('corpus lists in the background', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('after an upgrade to a new index format, downloads a kept list again at once instead of a day later', async () => {
+    sites.set(A, await published(2, 1));
+    await lists.addList(A);
+    // What an earlier version kept: its manifest names the old format, and its bytes do not load.
+    const kept = memory.lists.get(A)!;
+    memory.lists.set(A, { ...kept, manifest: { ...kept.manifest!, indexFormatVersion: INDEX_FORMAT_VERSION - 1 } });
+    const oldBytes = memory.indexes.get(A)!.slice();
+    new DataView(oldBytes.buffer).setUint32(8, INDEX_FORMAT_VERSION - 1, true);
+    memory.indexes.set(A, oldBytes);
+    vi.resetModules(); // the upgraded background
+    lists = await import('../../src/browser/lists-background');
+    expect(await lists.listIndexes()).toEqual([]);
+    requests.length = 0;
+    await lists.onListAlarm(lists.SOON_ALARM); // checked a moment ago, but unreadable
+    expect(requests).toEqual([A, A.replace('manifest.json', 'corpus.rrx')]);
+    expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2]);
+  });
+
   it('does not add a list whose first download fails, and gives its site back', async () => {
     sites.set(A, 404);
     const reply = await lists.addList(A);

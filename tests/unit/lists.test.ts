@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deserializeIndex, summarizeIndex } from '../../src/corpus/index-file';
+import { deserializeIndex, INDEX_FORMAT_VERSION, summarizeIndex } from '../../src/corpus/index-file';
 import { LIST_FORMAT_VERSION, ListError, parseManifest, verifyManifest } from '../../src/lists/manifest';
 import { updateList, type ListState, type UpdateResult } from '../../src/lists/update';
 
@@ -310,6 +310,16 @@ describe('updateList', () => {
   it('calls the same version with the same hash unchanged, even without a 304', async () => {
     const result = await update({ ...good, etag: undefined, lastModified: undefined });
     expect(result.kind).toBe('unchanged');
+  });
+
+  it('downloads again a list kept in an index format this version no longer reads, rather than keep it unchanged', async () => {
+    const older = { ...good, manifest: { ...good.manifest!, indexFormatVersion: INDEX_FORMAT_VERSION - 1 } };
+    requests.length = 0;
+    const result = await update(older);
+    expect(result.kind).toBe('updated');
+    expect(requests.map((r) => r.path)).toEqual(['/list/manifest.json', '/list/corpus.rrx']);
+    expect(requests[0]!.headers['if-none-match']).toBeUndefined();
+    if (result.kind === 'updated') expect(result.state.manifest?.indexFormatVersion).toBe(INDEX_FORMAT_VERSION);
   });
 
   // Each bad list is served at /<site>/; the subscriber holds version 2, signed with key.pem.
