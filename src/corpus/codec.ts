@@ -139,18 +139,20 @@ function riceParameter(n: number): number {
 }
 
 /** Compressed bytes inflated at a time: a deflate bomb's chunk can grow at most 1,032-fold. */
-const INFLATE_CHUNK = 16 * 1024;
+const INFLATE_CHUNK = 4 * 1024;
+/** Compressed input up to this size is inflated in one go (see inflateBounded). */
+const ONE_GO_MAX = 64 * 1024;
 
 /**
  * Inflates raw DEFLATE that must come to `length` bytes, refusing anything else without
  * spending more than `length` bytes of memory. Short input is inflated in one go (fflate
  * ignores what would overflow the buffer, and DEFLATE grows at most 1,032-fold, so a
- * bomb of 64 KB costs at most 66 MB of discarded work); longer input chunk by chunk,
+ * bomb of 64 KB costs at most 66 MB of discarded work); longer input 4 KB at a time (at most 4 MB out),
  * stopping as soon as it passes `length`.
  */
 export function inflateBounded(deflated: Uint8Array, length: number, dictionary?: Uint8Array): Uint8Array {
   const options = dictionary?.length ? { dictionary } : {};
-  if (deflated.length <= 4 * INFLATE_CHUNK) {
+  if (deflated.length <= ONE_GO_MAX) {
     // One byte of room more, so a stream longer than stated shows.
     const inflated = inflateSync(deflated, { ...options, out: new Uint8Array(length + 1) });
     if (inflated.length !== length) throw new Error('inflated length differs from the stated one');

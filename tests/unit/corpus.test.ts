@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import {
   summarizeIndex,
   verifyIndex,
 } from '../../src/corpus/index-file';
-import { deflateSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8 } from 'fflate';
+import { checksumBytes } from '../../src/fingerprint/hash';
 import { inflateBounded } from '../../src/corpus/codec';
 import type { CorpusIndex } from '../../src/corpus/corpus-index';
 import { bandKeys, buildLshTable, lookupBand, lshIndex, SCANS_BEFORE_TABLE } from '../../src/corpus/lsh';
@@ -112,6 +114,51 @@ describe('the index file', () => {
   });
 });
 
+/**
+ * An index file with its first block replaced (and the block tables, header and checksum
+ * made to agree): what a hostile list publisher could serve, signed.
+ */
+function withFirstBlock(bytes: Uint8Array, replace: (block: Uint8Array) => Uint8Array): Uint8Array {
+  const PREAMBLE = 28;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(12, true);
+  const header = JSON.parse(strFromU8(inflateSync(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))) as {
+    sections: Record<string, { offset: number; bytes: number }>;
+  };
+  const { sections } = header;
+  const payload = PREAMBLE + headerLength;
+  const head = bytes.slice(payload, payload + sections['blocks']!.offset); // everything before the blocks
+  const table = (name: string): Uint32Array =>
+    new Uint32Array(head.buffer, sections[name]!.offset, sections[name]!.bytes / 4);
+  const offsets = table('blockOffsets');
+  const block = replace(
+    bytes.slice(payload + sections['blocks']!.offset, payload + sections['blocks']!.offset + offsets[1]!),
+  );
+  const rest = bytes.subarray(payload + sections['blocks']!.offset + offsets[1]!);
+  for (let i = offsets.length - 1; i >= 1; i--) offsets[i] = offsets[i]! - offsets[1]! + block.length;
+  table('blockChecksums')[0] = checksumBytes(block);
+  sections['blocks']!.bytes = block.length + rest.length;
+  const headerText = new TextEncoder().encode(JSON.stringify(header));
+  const deflated = deflateSync(headerText, { level: 9 });
+  const paddedHeader = (deflated.length + 3) & ~3;
+  const out = new Uint8Array(PREAMBLE + paddedHeader + head.length + block.length + rest.length);
+  out.set(bytes.subarray(0, PREAMBLE));
+  out.set(deflated, PREAMBLE);
+  out.set(head, PREAMBLE + paddedHeader);
+  out.set(block, PREAMBLE + paddedHeader + head.length);
+  out.set(rest, PREAMBLE + paddedHeader + head.length + block.length);
+  const outView = new DataView(out.buffer);
+  outView.setUint32(12, paddedHeader, true);
+  outView.setUint32(16, headerText.length, true);
+  outView.setUint32(20, paddedHeader + head.length, true);
+  outView.setUint32(24, checksumBytes(out.subarray(PREAMBLE, PREAMBLE + paddedHeader + head.length)), true);
+  return out;
+}
+
+/** Megabytes of zeros, raw-deflated (by Node's zlib: fflate takes seconds over them). */
+const zeroBomb = (megabytes: number): Uint8Array =>
+  new Uint8Array(deflateRawSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 }));
+
 describe('bounded inflation', () => {
   it('inflates to exactly the stated length and refuses a deflate bomb without inflating it', () => {
     const text = new TextEncoder().encode('a paragraph of an original '.repeat(100));
@@ -119,10 +166,26 @@ describe('bounded inflation', () => {
     expect(() => inflateBounded(deflateSync(text), text.length - 1)).toThrowError(/stated/);
     expect(() => inflateBounded(deflateSync(text), text.length + 1)).toThrowError(/stated/);
     // 256 MB of zeros in about 250 KB: refused after a chunk, not inflated to the end.
-    const bomb = deflateSync(new Uint8Array(256 * 1024 * 1024), { level: 9 });
+    const bomb = zeroBomb(256);
     const started = performance.now();
     expect(() => inflateBounded(bomb, 4096)).toThrowError(/stated/);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an index whose block is a deflate bomb, checksum and all, without inflating it', () => {
+    const bytes = serializeIndex(buildCorpusIndex(records));
+    // 128 MB of zeros in about 128 KB, put in place of the first block with a checksum that matches.
+    // The same surgery with the block itself gives a sound index: the tables and checksums agree.
+    const control = deserializeIndex(withFirstBlock(bytes, (block) => block));
+    expect(control.sketchesOf(0)).toEqual(deserializeIndex(bytes).sketchesOf(0));
+    const bombed = withFirstBlock(bytes, () => zeroBomb(128));
+    const index = deserializeIndex(bombed); // blocks are not read at load
+    const before = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    expect(() => index.sketchesOf(0)).toThrowError(/corrupt \(a block is unreadable\)/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Inflated, the block would take 128 MB; bounded, the decoder holds a few 4 MB chunks at most.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(48 * 1024 * 1024);
   });
 
   it('refuses an index whose header says it inflates to less than it does', () => {
