@@ -401,7 +401,8 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
   const dictionary = section('dictionary') as Uint8Array;
   const blockCount = Math.ceil(originalCount / perBlock);
   if (
-    !(perBlock >= 1) ||
+    !Number.isInteger(perBlock) ||
+    perBlock < 1 ||
     paragraphCounts.length !== originalCount ||
     idHashes.length !== originalCount ||
     content.length !== count * CONTENT_PERMUTATIONS ||
