@@ -11,6 +11,7 @@ import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-
 import {
   addList,
   listIndexes,
+  reloadDamaged,
   listViews,
   onListAlarm,
   removeList,
@@ -89,7 +90,10 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
   await publish(tabId, { status: 'checking', url, since: Date.now(), checkId });
   let result: TabReport;
   try {
-    const { article, ...analysis } = analyzeAgainst(articleFromHtml(html, url), await corpora());
+    // A list found damaged is left out of this answer and downloaded again.
+    const { article, ...analysis } = analyzeAgainst(articleFromHtml(html, url), await corpora(), (index, error) => {
+      void reloadDamaged(index, error.message).catch(() => undefined);
+    });
     // The text outside the article only served the check: keep the stored report small.
     const { outside: _outside, ...kept } = article;
     result = { status: 'checked', url, checkedAt: Date.now(), analysis: { ...analysis, article: kept } };

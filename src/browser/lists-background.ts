@@ -19,15 +19,23 @@ export const STALE_MS = 20 * 60 * 60 * 1000;
 
 /** Index per list URL, loaded on first use; null when a list's bytes cannot be loaded. */
 const indexes = new Map<string, Promise<CorpusIndex | null>>();
+/** Each loaded list index's URL, to act on a damaged one. */
+const urlOfIndex = new WeakMap<CorpusIndex, string>();
 /** Updates under way, per list URL: "update now" while the alarm runs waits for the same one. */
 const updating = new Map<string, Promise<void>>();
+
+/** A list's loaded index, remembered as that list's. */
+function known(url: string, index: CorpusIndex): CorpusIndex {
+  urlOfIndex.set(index, url);
+  return index;
+}
 
 function indexOf(url: string): Promise<CorpusIndex | null> {
   let loading = indexes.get(url);
   if (loading === undefined) {
     loading = store
       .getListIndex(url)
-      .then((bytes) => (bytes === undefined ? null : deserializeIndex(bytes)))
+      .then((bytes) => (bytes === undefined ? null : known(url, deserializeIndex(bytes))))
       .catch(() => null);
     indexes.set(url, loading);
   }
@@ -57,7 +65,9 @@ export async function onListAlarm(name: string): Promise<void> {
   if (name !== DAILY_ALARM && name !== SOON_ALARM) return;
   const now = Date.now();
   for (const list of await store.getLists()) {
-    const readable = list.manifest === undefined || list.manifest.indexFormatVersion === INDEX_FORMAT_VERSION;
+    const readable =
+      list.damaged !== true &&
+      (list.manifest === undefined || list.manifest.indexFormatVersion === INDEX_FORMAT_VERSION);
     if (readable && list.checkedAt !== undefined && now - list.checkedAt <= STALE_MS) continue;
     // One list's trouble (storage full, say) does not stop the others' updates.
     await updateOne(list.url).catch(() => undefined);
@@ -83,10 +93,29 @@ function updateOne(url: string): Promise<void> {
       { ...state, addedAt: list.addedAt },
       result.kind === 'updated' ? result.index : undefined,
     );
-    if (saved && result.kind === 'updated') indexes.set(url, Promise.resolve(parsed ?? null));
+    if (saved && result.kind === 'updated') indexes.set(url, Promise.resolve(parsed ? known(url, parsed) : null));
   })().finally(() => updating.delete(url));
   updating.set(url, run);
   return run;
+}
+
+/**
+ * A list's stored copy failed a check while a page was checked (a block's checksum:
+ * storage went bad). It is set aside, marked, and downloaded again whatever the server
+ * says; the options page shows why meanwhile. Other corpora are not affected.
+ */
+export async function reloadDamaged(index: CorpusIndex, reason: string): Promise<void> {
+  const url = urlOfIndex.get(index);
+  const list = url === undefined ? undefined : await store.getList(url);
+  if (url === undefined || list === undefined || updating.has(url)) return;
+  indexes.delete(url);
+  await store.saveUpdate({
+    ...list,
+    damaged: true,
+    status: 'error',
+    error: `its stored copy is damaged (${reason}); downloading it again`,
+  });
+  await updateOne(url);
 }
 
 /** When a download failed and the list's host permission is gone, says so (the user can add the list again). */
@@ -125,7 +154,7 @@ export async function addList(rawUrl: string): Promise<ListsReply> {
     return { lists: await listViews(), error: `not added: ${result.state.error ?? 'no index'}` };
   }
   await store.addList({ ...result.state, addedAt: Date.now() }, result.index);
-  indexes.set(url, Promise.resolve(parsed ?? null));
+  indexes.set(url, Promise.resolve(parsed ? known(url, parsed) : null));
   return { lists: await listViews() };
 }
 

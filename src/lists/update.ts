@@ -18,6 +18,8 @@ export interface ListState {
   readonly updatedAt?: number;
   readonly status: 'ok' | 'never-loaded' | 'error';
   readonly error?: string; // why the last check failed (the old list is kept)
+  /** Set when the stored copy was found damaged: the next update downloads it whatever the server says. */
+  readonly damaged?: boolean;
 }
 
 export type UpdateResult =
@@ -57,9 +59,10 @@ async function check(state: ListState, options: UpdateOptions, now: () => number
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const manifestUrl = httpUrl(state.url, 'the list address');
   const stored = state.manifest;
-  // A list kept by an earlier Repost Radar in an index format this one cannot read is no
-  // list to keep: it is downloaded again (its key stays pinned, and it cannot roll back).
-  const current = stored?.indexFormatVersion === INDEX_FORMAT_VERSION ? stored : undefined;
+  // A list kept by an earlier Repost Radar in an index format this one cannot read, or
+  // whose stored copy was found damaged, is no list to keep: it is downloaded again (its
+  // key stays pinned, and it cannot roll back).
+  const current = stored?.indexFormatVersion === INDEX_FORMAT_VERSION && state.damaged !== true ? stored : undefined;
 
   // Conditional only when there is a list to keep: a 304 with nothing loaded would leave nothing.
   const headers: Record<string, string> = {};
@@ -136,7 +139,7 @@ async function check(state: ListState, options: UpdateOptions, now: () => number
     }
   }
   const at = now();
-  const { error: _error, etag: _etag, lastModified: _lastModified, ...rest } = state;
+  const { error: _error, etag: _etag, lastModified: _lastModified, damaged: _damaged, ...rest } = state;
   return {
     kind: 'updated',
     state: { ...rest, ...defined(validators), manifest, checkedAt: at, updatedAt: at, status: 'ok' },

@@ -2,6 +2,7 @@
 // originals, accept the one the page really copies, run the detectors on its alignment,
 // and judge. Each stage's rules live in its own module.
 import type { CorpusIndex } from '../corpus/corpus-index';
+import { CorpusError } from '../corpus/records';
 import { addedBoilerplateFinding, classifiedAdditions } from '../detect/added';
 import { detectMissing } from '../detect/missing';
 import { detectTranslation } from '../detect/translation';
@@ -90,16 +91,32 @@ const VERDICT_RANK: Record<Report['verdict'], number> = {
 
 /**
  * Checks a page against several corpora (the bundled one and the user's own) and keeps
- * the answer that found an original, the one covering more of it if both did.
+ * the answer that found an original, the one covering more of it if both did. A corpus
+ * found damaged on the way (a block that fails its checksum: storage went bad) is left
+ * out of this page's answer and named to `onDamaged`, so the others still answer; when
+ * every corpus is damaged, the first damage is the error.
  */
-export function analyzeAgainst(article: Article, indexes: readonly CorpusIndex[]): Analysis {
+export function analyzeAgainst(
+  article: Article,
+  indexes: readonly CorpusIndex[],
+  onDamaged?: (index: CorpusIndex, error: CorpusError) => void,
+): Analysis {
   const fingerprints = fingerprintArticle(article);
   let best: Analysis | null = null;
+  let damage: CorpusError | null = null;
   for (const index of indexes) {
-    const analysis = analyzeArticle(article, index, fingerprints);
+    let analysis: Analysis;
+    try {
+      analysis = analyzeArticle(article, index, fingerprints);
+    } catch (error) {
+      if (!(error instanceof CorpusError)) throw error;
+      damage ??= error;
+      onDamaged?.(index, error);
+      continue;
+    }
     const rank = (a: Analysis): number => VERDICT_RANK[a.report.verdict] * 10 + (a.report.match?.coverage ?? 0);
     if (!best || rank(analysis) > rank(best)) best = analysis;
   }
-  if (!best) throw new Error('no corpus to check against');
+  if (!best) throw damage ?? new Error('no corpus to check against');
   return best;
 }

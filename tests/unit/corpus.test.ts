@@ -24,6 +24,9 @@ import {
   CONTENT_SIGNATURE_BITS,
 } from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
+import { articleFromText } from '../../src/extract/article';
+import { analyzeAgainst } from '../../src/report/analyze';
+import { SEED_EXPECTATIONS, seedText } from '../support/seeds';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 
 const bundled = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
@@ -158,6 +161,22 @@ function withFirstBlock(bytes: Uint8Array, replace: (block: Uint8Array) => Uint8
 /** Megabytes of zeros, raw-deflated (by Node's zlib: fflate takes seconds over them). */
 const zeroBomb = (megabytes: number): Uint8Array =>
   new Uint8Array(deflateRawSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 }));
+
+describe('a damaged corpus among several', () => {
+  it("is left out of a page's answer, and named, while the others still answer", () => {
+    const bytes = serializeIndex(buildCorpusIndex(records));
+    const damagedBytes = bytes.slice();
+    damagedBytes[damagedBytes.length - 5]! ^= 0xff; // in the only block
+    const damaged = deserializeIndex(damagedBytes);
+    const sound = deserializeIndex(bytes);
+    const page = articleFromText(seedText(SEED_EXPECTATIONS[1]!));
+    const named: unknown[] = [];
+    const analysis = analyzeAgainst(page, [damaged, sound], (index, error) => named.push(index, error.message));
+    expect(analysis.report.verdict).toBe(SEED_EXPECTATIONS[1]!.verdict);
+    expect(named).toEqual([damaged, expect.stringMatching(/a block is unreadable/)]);
+    expect(() => analyzeAgainst(page, [damaged])).toThrowError(/a block is unreadable/);
+  });
+});
 
 describe('bounded inflation', () => {
   it('inflates to exactly the stated length and refuses a deflate bomb without inflating it', () => {

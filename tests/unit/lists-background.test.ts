@@ -185,6 +185,20 @@ describe('corpus lists in the background', () => {
     expect((await lists.listIndexes()).map((i) => i.originalCount)).toEqual([2]);
   });
 
+  it('sets aside a list whose stored copy is found damaged, and downloads it again at once', async () => {
+    sites.set(A, await published(2, 1));
+    await lists.addList(A);
+    const [loaded] = await lists.listIndexes();
+    requests.length = 0;
+    await lists.reloadDamaged(loaded!, 'a block is unreadable');
+    expect(requests).toEqual([A, A.replace('manifest.json', 'corpus.rrx')]); // not conditional
+    expect(memory.lists.get(A)).toMatchObject({ status: 'ok' });
+    expect(memory.lists.get(A)!.damaged).toBeUndefined();
+    const [reloaded] = await lists.listIndexes();
+    expect(reloaded).not.toBe(loaded);
+    expect(reloaded!.originalCount).toBe(2);
+  });
+
   it('does not add a list whose first download fails, and gives its site back', async () => {
     sites.set(A, 404);
     const reply = await lists.addList(A);

@@ -312,6 +312,15 @@ describe('updateList', () => {
     expect(result.kind).toBe('unchanged');
   });
 
+  it('downloads again a list whose stored copy was found damaged, whatever the server says', async () => {
+    requests.length = 0;
+    const result = await update({ ...good, damaged: true });
+    expect(result.kind).toBe('updated');
+    expect(requests.map((r) => r.path)).toEqual(['/list/manifest.json', '/list/corpus.rrx']);
+    expect(requests[0]!.headers['if-none-match']).toBeUndefined();
+    expect(result.state.damaged).toBeUndefined();
+  });
+
   it('downloads again a list kept in an index format this version no longer reads, rather than keep it unchanged', async () => {
     const older = { ...good, manifest: { ...good.manifest!, indexFormatVersion: INDEX_FORMAT_VERSION - 1 } };
     requests.length = 0;
