@@ -179,7 +179,7 @@ const bundledOriginals = (): OriginalRecord[] =>
     .split('\n')
     .map((line) => JSON.parse(line) as OriginalRecord);
 const corpora: { name: string; originals: () => OriginalRecord[] }[] = [
-  { name: 'bundled (real, 5,622)', originals: bundledOriginals },
+  { name: `bundled (real, ${bundledOriginals().length.toLocaleString('en')})`, originals: bundledOriginals },
   ...sizes.map((size) => ({
     name: size.toLocaleString('en'),
     originals: (): OriginalRecord[] => [

@@ -124,8 +124,11 @@ export function lookupBand(table: LshTable, key: number): Uint32Array {
  * the same ids.
  */
 export interface LshIndex {
-  /** For each signature, the ids of the stored signatures sharing at least one band with it. */
-  readonly query: (signatures: readonly ArrayLike<number>[]) => Set<number>[];
+  /**
+   * For each signature, the stored signatures sharing at least one band with it: id →
+   * how many bands they share (a copy shares all, a lightly edited paragraph most).
+   */
+  readonly query: (signatures: readonly ArrayLike<number>[]) => Map<number, number>[];
 }
 
 /** Queries answered by scanning before the table is built (see LshIndex). */
@@ -148,8 +151,8 @@ export function lshIndex(
       if (queries++ < SCANS_BEFORE_TABLE) return scanBands(signatures, width, count, rows, bits, keys);
       table ??= buildLshTable(signatures, width, count, bands, rows, bits);
       return keys.map((own) => {
-        const into = new Set<number>();
-        for (const key of own) for (const id of lookupBand(table!, key)) into.add(id);
+        const into = new Map<number, number>();
+        for (const key of own) for (const id of lookupBand(table!, key)) into.set(id, (into.get(id) ?? 0) + 1);
         return into;
       });
     },
@@ -169,8 +172,8 @@ function scanBands(
   rows: number,
   bits: number,
   queryKeys: readonly Uint32Array[],
-): Set<number>[] {
-  const results = queryKeys.map(() => new Set<number>());
+): Map<number, number>[] {
+  const results = queryKeys.map(() => new Map<number, number>());
   if (queryKeys.length === 0) return results;
   const bands = queryKeys[0]!.length;
   const askedBy = new Map<number, number[]>(); // whole key (band and value) → queries
@@ -216,7 +219,10 @@ function scanBands(
   }
   for (const [key, ids] of found) {
     if (ids.length > MAX_BUCKET) continue;
-    for (const q of askedBy.get(key)!) for (const id of ids) results[q]!.add(id);
+    for (const q of askedBy.get(key)!) {
+      const into = results[q]!;
+      for (const id of ids) into.set(id, (into.get(id) ?? 0) + 1);
+    }
   }
   return results;
 }

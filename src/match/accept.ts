@@ -28,7 +28,11 @@ export function proseWordCount(fingerprints: readonly ParagraphFingerprint[]): n
   return fingerprints.filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS).reduce((sum, f) => sum + f.wordCount, 0);
 }
 
-/** The accepted candidate covering most of the page's running text (the first of equals), or null. */
+/**
+ * The accepted candidate covering most of the page's running text; among equals (near-
+ * identical originals, such as a series of statements), the one whose paragraphs the
+ * page's are most alike, then the first. Or null.
+ */
 export function acceptBest(
   index: CorpusIndex,
   candidates: Iterable<number>,
@@ -38,10 +42,16 @@ export function acceptBest(
   let best: Accepted | null = null;
   for (const candidate of candidates) {
     const accepted = acceptCandidate(index, candidate, fingerprints, proseWords);
-    if (accepted && (!best || accepted.share > best.share)) best = accepted;
+    if (accepted && (!best || closer(accepted, best))) best = accepted;
   }
   return best;
 }
+
+/** Shares this close are equal: what tells the originals apart is how alike their paragraphs are. */
+const SHARE_TIE = 1e-9;
+const likeness = (a: Accepted): number => a.alignment.pairs.reduce((sum, p) => sum + p.similarity.score, 0);
+const closer = (a: Accepted, b: Accepted): boolean =>
+  a.share > b.share + SHARE_TIE || (a.share >= b.share - SHARE_TIE && likeness(a) > likeness(b));
 
 /**
  * Accepts a candidate only when the page is mostly its text, in its order, and the

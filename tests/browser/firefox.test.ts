@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import { SCREENSHOTS } from '../support/chromium';
@@ -52,11 +52,22 @@ async function finishedReport(extensionPage: Page, url: string): Promise<{ tabId
 
 /**
  * Opens an extension page. Firefox does not always report such a navigation as done
- * over WebDriver BiDi, so the test waits for the page's own content instead.
+ * over WebDriver BiDi, so the test waits for the page's own content instead. The wait
+ * polls with evaluates, which BiDi sometimes fails while the page settles (see pageText):
+ * such a failure is waited past; a timeout is not.
  */
 async function openExtensionPage(page: Page, path: string, selector: string): Promise<void> {
   void page.goto(`moz-extension://${UUID}/${path}`, { timeout: 0 }).catch(() => undefined);
-  await page.waitForSelector(selector, { timeout: 20_000 });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1_000, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
 
 /**
