@@ -122,9 +122,13 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
     owner: Uint32Array.from(owners),
     wordCounts: Uint16Array.from(fingerprints, (f) => Math.min(f.wordCount, 0xffff)),
     content,
-    contentLsh: lshIndex(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
+    contentLsh: contentLshIndex(content, count),
   };
 }
+
+/** The LSH index over `paragraphs` stored content signatures, in the shipped shape. */
+export const contentLshIndex = (content: Uint8Array, paragraphs: number): LshIndex =>
+  lshIndex(content, CONTENT_PERMUTATIONS, paragraphs, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS);
 
 /** What verification compares of paragraph p (its original's block is decoded once). */
 export function sketchOf(index: CorpusIndex, paragraph: number): ParagraphSketch {

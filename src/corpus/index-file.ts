@@ -11,8 +11,7 @@ import {
   WORDING_SAMPLE_MAX,
 } from '../fingerprint/params';
 import { ByteReader, ByteWriter, inflateBounded } from './codec';
-import type { CorpusIndex, ParagraphRecord, ParagraphSketch } from './corpus-index';
-import { lshIndex } from './lsh';
+import { contentLshIndex, type CorpusIndex, type ParagraphRecord, type ParagraphSketch } from './corpus-index';
 import { CorpusError } from './records';
 
 // The index file (format 4), built for size and for a fast load: a 28-byte preamble
@@ -480,7 +479,7 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
     owner,
     wordCounts,
     content,
-    contentLsh: lshIndex(content, CONTENT_PERMUTATIONS, count, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS),
+    contentLsh: contentLshIndex(content, count),
   };
 }
 

@@ -22,16 +22,19 @@ function checkShape(bands: number, rows: number, bits: number): void {
   if (bands > 256 || rows * bits > 24) throw new Error(`LSH bands of ${rows}×${bits} bits do not fit a 32-bit key`);
 }
 
+/** A band's value: its `rows` values from `at`, low `bits` of each, packed into the key's low 24 bits. */
+function bandValue(values: ArrayLike<number>, at: number, rows: number, bits: number): number {
+  const mask = (1 << bits) - 1;
+  let value = 0;
+  for (let r = 0; r < rows; r++) value = (value << bits) | (values[at + r]! & mask);
+  return value << (24 - rows * bits);
+}
+
 /** The band keys of one signature (full or stored: only the low bits count). */
 export function bandKeys(signature: ArrayLike<number>, bands: number, rows: number, bits: number): Uint32Array {
   checkShape(bands, rows, bits);
-  const mask = (1 << bits) - 1;
   const keys = new Uint32Array(bands);
-  for (let b = 0; b < bands; b++) {
-    let key = b;
-    for (let r = 0; r < rows; r++) key = (key << bits) | (signature[b * rows + r]! & mask);
-    keys[b] = key << (24 - rows * bits);
-  }
+  for (let b = 0; b < bands; b++) keys[b] = ((b << 24) | bandValue(signature, b * rows, rows, bits)) >>> 0;
   return keys;
 }
 
@@ -39,7 +42,7 @@ export function bandKeys(signature: ArrayLike<number>, bands: number, rows: numb
  * Builds the table for `count` signatures of `width` values laid end to end. One band
  * at a time: its keys are already in band order, and sorting a band's values (a radix
  * sort on two 12-bit digits, a few hundred kilobytes at a time) stays in the processor's
- * caches. This is most of an index's load time.
+ * caches. It is built at a loaded index's fifth check (LshIndex).
  */
 export function buildLshTable(
   signatures: Uint8Array | Uint16Array,
@@ -50,8 +53,6 @@ export function buildLshTable(
   bits: number,
 ): LshTable {
   checkShape(bands, rows, bits);
-  const mask = (1 << bits) - 1;
-  const shift = 24 - rows * bits;
   const keys = new Uint32Array(count * bands);
   const values = new Uint32Array(count * bands);
   const scratchKeys = new Uint32Array(count);
@@ -59,10 +60,7 @@ export function buildLshTable(
   const counts = new Uint32Array(4097);
   for (let b = 0; b < bands; b++) {
     for (let p = 0; p < count; p++) {
-      let key = 0;
-      const at = p * width + b * rows;
-      for (let r = 0; r < rows; r++) key = (key << bits) | (signatures[at + r]! & mask);
-      scratchKeys[p] = key << shift;
+      scratchKeys[p] = bandValue(signatures, p * width + b * rows, rows, bits);
       scratchValues[p] = p;
     }
     const bandKeys = keys.subarray(b * count, (b + 1) * count);
@@ -204,14 +202,9 @@ function scanBands(
       }
     }
   } else {
-    const mask = (1 << bits) - 1;
-    const shift = 24 - rows * bits;
     for (let p = 0; p < count; p++) {
       for (let b = 0; b < bands; b++) {
-        let value = 0;
-        const at = p * width + b * rows;
-        for (let r = 0; r < rows; r++) value = (value << bits) | (signatures[at + r]! & mask);
-        value <<= shift;
+        const value = bandValue(signatures, p * width + b * rows, rows, bits);
         const top = value >>> 8;
         if ((wanted[top >>> 3]! & (1 << (top & 7))) !== 0) note(((b << 24) | value) >>> 0, p);
       }
