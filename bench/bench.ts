@@ -106,29 +106,37 @@ for (const words of [1_000, 5_000, 20_000]) {
 
 // 2b. The command line's cold start, measured before the large corpora below fill the
 // machine's memory (after them, `node -e 0` alone took 250 ms instead of 110): a new
-// process checking one page against the bundled corpus, compiled JavaScript (dist/cli) against the TypeScript loader. A text
-// page needs no HTML reader (linkedom and Readability), which is loaded only for HTML.
+// process checking one page against the bundled corpus, as `repost-radar check` runs it
+// (bin/repost-radar.mjs: compiled JavaScript with V8's code cache), then without the code
+// cache, then the TypeScript through tsx. A text page needs no HTML reader (linkedom and
+// Readability), which is loaded only for HTML.
 {
   const { spawnSync } = await import('node:child_process');
   const { execPath } = process;
   const htmlPage = new URL('../tests/fixtures/pages/seed-001.html', import.meta.url).pathname;
   const textPage = new URL('../tests/fixtures/seeds/001_68902a6768e9b682.txt', import.meta.url).pathname;
-  const runs = (args: string[], page: string): number => {
+  const runs = (args: string[], page: string, env: Record<string, string> = {}): number => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const started = performance.now();
-      const { status } = spawnSync(execPath, [...args, 'check', page, '--json'], { encoding: 'utf8' });
+      const { status } = spawnSync(execPath, [...args, 'check', page, '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       if (status !== 0) throw new Error(`cold start run failed: ${args.join(' ')}`);
       times.push(performance.now() - started);
     }
     return times.sort((a, b) => a - b)[3]!;
   };
-  const compiled = new URL('../dist/cli/repost-radar.mjs', import.meta.url).pathname;
+  const bin = [new URL('../bin/repost-radar.mjs', import.meta.url).pathname];
+  const noCodeCache = { REPOST_RADAR_CODE_CACHE: 'off' };
   const typescript = ['--import', 'tsx', new URL('../cli/repost-radar.ts', import.meta.url).pathname];
   record('Command line cold start, one page: seed 001 (median of 7 runs; target ≤ 300 ms)', {
     'node -e 0 (Node alone)': ms(runs(['-e', '0', '--'], textPage)),
-    'compiled, text page': ms(runs([compiled], textPage)),
-    'compiled, HTML page': ms(runs([compiled], htmlPage)),
+    'text page': ms(runs(bin, textPage)),
+    'HTML page': ms(runs(bin, htmlPage)),
+    'text page, no code cache': ms(runs(bin, textPage, noCodeCache)),
+    'HTML page, no code cache': ms(runs(bin, htmlPage, noCodeCache)),
     'TypeScript through tsx, HTML page': ms(runs(typescript, htmlPage)),
   });
 }

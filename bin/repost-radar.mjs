@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Runs the compiled command line (dist/cli, made by `npm run build:cli` and on install).
 // While it is missing or older than the TypeScript sources, runs those through tsx.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const compiled = join(root, 'dist/cli/repost-radar.mjs');
+const compiled = join(root, 'dist/cli/repost-radar.cjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -18,11 +20,50 @@ function newestSource(dir) {
   return newest;
 }
 
-const fresh =
-  existsSync(compiled) &&
-  statSync(compiled).mtimeMs >= Math.max(newestSource(join(root, 'cli')), newestSource(join(root, 'src')));
-if (fresh) {
-  await import(pathToFileURL(compiled).href);
+/**
+ * Runs the CommonJS bundle as Node's require() would, but compiled with V8's code cache:
+ * parsing and compiling the bundle's functions took 30-50 ms of a one-page check
+ * (README, "Benchmark"). The cache is made by scripts/build-cli.mjs after one check, so it
+ * holds what a check compiles, not only the top level. V8 refuses a cache made by another
+ * version or with other flags; it checks the source only by its length, so the cache's
+ * name carries the bundle's build time. REPOST_RADAR_CODE_CACHE=off runs without it,
+ * =write rewrites it when the process exits.
+ */
+function runBundle(file, builtAt) {
+  const mode = process.env.REPOST_RADAR_CODE_CACHE;
+  const cacheFile = `${file}.v8-${process.versions.v8}.${Math.trunc(builtAt)}.cache`;
+  let cachedData;
+  if (mode !== 'off' && mode !== 'write' && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+  });
+  if (mode === 'write' || (mode !== 'off' && (cachedData === undefined || script.cachedDataRejected))) {
+    // Written whole under another name, then renamed: checks running side by side never read half a cache.
+    process.once('exit', () => {
+      try {
+        const partial = `${cacheFile}.${process.pid}`;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, cacheFile);
+      } catch {
+        // A read-only install runs without a cache.
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+const builtAt = existsSync(compiled) ? statSync(compiled).mtimeMs : 0;
+if (builtAt >= Math.max(newestSource(join(root, 'cli')), newestSource(join(root, 'src'))) && builtAt > 0) {
+  // The bundle loads the HTML reader, a bundle of its own, through this (scripts/build-cli.mjs).
+  const loaded = new Map();
+  globalThis[Symbol.for('repost-radar.requireBundle')] = (file) => {
+    if (!loaded.has(file)) loaded.set(file, runBundle(file, statSync(file).mtimeMs));
+    return loaded.get(file);
+  };
+  runBundle(compiled, builtAt);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -91,18 +91,22 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   );
 }
 
-// The queue's commands load BullMQ and Redis's client (about 0.3 s): only for those commands.
-if (process.argv[2] === 'queue' || process.argv[2] === 'worker') {
-  (await import('./queue/commands')).registerQueueCommands(program);
-} else {
-  program.addHelpText('after', '\nA batch on a Redis queue: repost-radar queue --help, repost-radar worker --help');
+// Not top-level await: the compiled command line is a CommonJS bundle (scripts/build-cli.mjs).
+async function main(): Promise<void> {
+  // The queue's commands load BullMQ and Redis's client (about 0.3 s): only for those commands.
+  if (process.argv[2] === 'queue' || process.argv[2] === 'worker') {
+    (await import('./queue/commands')).registerQueueCommands(program);
+  } else {
+    program.addHelpText('after', '\nA batch on a Redis queue: repost-radar queue --help, repost-radar worker --help');
+  }
+  try {
+    await program.parseAsync();
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+    if (error instanceof CorpusError) fail(`bad corpus: ${error.message}`);
+    if (error instanceof InputError) fail(error.message);
+    fail(`unexpected error: ${errorMessage(error)}`);
+  }
 }
 
-try {
-  await program.parseAsync();
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-  if (error instanceof CorpusError) fail(`bad corpus: ${error.message}`);
-  if (error instanceof InputError) fail(error.message);
-  fail(`unexpected error: ${errorMessage(error)}`);
-}
+void main();
