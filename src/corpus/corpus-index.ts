@@ -24,6 +24,11 @@ export interface ParagraphRecord {
 export interface IndexedOriginal extends OriginalMeta {
   readonly firstParagraph: number;
   readonly paragraphCount: number;
+  /**
+   * Where an end mark ("###", "- 30 -") closed the original's own text: the paragraphs
+   * from this one on (contacts, notes to editors, "About …") are its boilerplate tail.
+   */
+  readonly endMark?: number;
 }
 
 /** What verification compares of one original paragraph (never used to find candidates). */
@@ -69,7 +74,25 @@ export interface BuildOptions {
 
 /** Paragraphs of an original's text; chrome-free by contract of the corpus format. */
 export function originalParagraphs(record: OriginalRecord): string[] {
-  return splitParagraphs(record.text).filter((p) => /\p{L}/u.test(p));
+  return originalText(record).paragraphs;
+}
+
+// A press release's end mark on a line of its own: "###", "# # #", "-30-", "- 30 -", "–30–".
+const END_MARK = /^\s*(?:(?:#\s*){3,}|[-\u2013\u2014]+\s*30\s*[-\u2013\u2014]+)\s*$/u;
+
+/**
+ * An original's paragraphs with letters in them, and where an end mark stood between
+ * them (the mark itself, with no letters, is not kept): its own text stops there.
+ */
+export function originalText(record: OriginalRecord): { paragraphs: string[]; endMark?: number } {
+  const paragraphs: string[] = [];
+  let endMark: number | undefined;
+  for (const paragraph of splitParagraphs(record.text)) {
+    if (/\p{L}/u.test(paragraph)) paragraphs.push(paragraph);
+    else if (endMark === undefined && paragraphs.length > 0 && END_MARK.test(paragraph)) endMark = paragraphs.length;
+  }
+  // A mark after the last paragraph ends nothing but the text.
+  return endMark === undefined || endMark === paragraphs.length ? { paragraphs } : { paragraphs, endMark };
 }
 
 export function buildCorpusIndex(records: readonly OriginalRecord[], options: BuildOptions = {}): CorpusIndex {
@@ -81,10 +104,15 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
   for (const record of records) {
     if (ids.has(record.id)) throw new CorpusError(`duplicate id "${record.id}"`);
     ids.add(record.id);
-    const texts = originalParagraphs(record);
+    const { paragraphs: texts, endMark } = originalText(record);
     if (texts.length === 0) throw new CorpusError(`original "${record.id}" has no paragraphs of text`);
     const { text: _text, ...meta } = record;
-    originals.push({ ...meta, firstParagraph: paragraphs.length, paragraphCount: texts.length });
+    originals.push({
+      ...meta,
+      firstParagraph: paragraphs.length,
+      paragraphCount: texts.length,
+      ...(endMark === undefined ? {} : { endMark }),
+    });
     for (const text of texts) {
       owners.push(originals.length - 1);
       fingerprints.push(fingerprintParagraph(text));

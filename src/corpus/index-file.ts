@@ -100,7 +100,11 @@ interface Header {
 
 /** A paragraph's evidence as stored: an array is a third the size of an object in JSON. */
 type StoredRecord = [snippet: string, tail: string, names: string[], text?: string];
-/** An original's metadata as stored in its block. */
+/**
+ * An original's metadata as stored in its block. The end mark is a decimal string, after
+ * a licence ('' for none): readers before it check that every field is a string and
+ * read the first seven, so they still load an index that has one.
+ */
 type StoredMeta = [
   id: string,
   title: string,
@@ -109,6 +113,7 @@ type StoredMeta = [
   url: string,
   published: string,
   license?: string,
+  endMark?: string,
 ];
 
 export interface SerializeOptions {
@@ -124,12 +129,11 @@ function encodeBlock(index: CorpusIndex, first: number, end: number): Uint8Array
   const metas: StoredMeta[] = [];
   const stored: StoredRecord[] = [];
   for (let o = first; o < end; o++) {
-    const { id, title, author, publisher, url, published, license } = index.originalOf(o);
-    metas.push(
-      license === undefined
-        ? [id, title, author, publisher, url, published]
-        : [id, title, author, publisher, url, published, license],
-    );
+    const { id, title, author, publisher, url, published, license, endMark } = index.originalOf(o);
+    const meta: StoredMeta = [id, title, author, publisher, url, published];
+    if (license !== undefined || endMark !== undefined) meta.push(license ?? '');
+    if (endMark !== undefined) meta.push(String(endMark));
+    metas.push(meta);
     const sketches = index.sketchesOf(o);
     index.recordsOf(o).forEach((r, j) => {
       const { wording, terms } = sketches[j]!;
@@ -448,7 +452,9 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
     paragraphStarts,
     originalOf: (o) => {
       const { block, at } = blockOf(o);
-      const [id, title, author, publisher, url, published, license] = block.metas[at]!;
+      const [id, title, author, publisher, url, published, license, endMark] = block.metas[at]!;
+      const paragraphCount = paragraphStarts[o + 1]! - paragraphStarts[o]!;
+      const end = endMark === undefined ? NaN : Number(endMark);
       return {
         id,
         title,
@@ -458,7 +464,9 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
         published,
         ...(license === undefined ? {} : { license }),
         firstParagraph: paragraphStarts[o]!,
-        paragraphCount: paragraphStarts[o + 1]! - paragraphStarts[o]!,
+        paragraphCount,
+        // A mark that is not a paragraph of this original is left out, as if it had none.
+        ...(Number.isInteger(end) && end > 0 && end < paragraphCount ? { endMark: end } : {}),
       };
     },
     findOriginal: (id) => {

@@ -83,7 +83,7 @@ export function acceptCandidate(
  * and "About Acme" as a line of its own or before a colon. Prose that merely starts with
  * "About President Kennedy's plan, …" is not one. Not case-insensitive (the `i` flag
  * would let \p{Lu} match any letter): first letters either way. End marks ("###",
- * "- 30 -") have no letters, so the index never keeps them.
+ * "- 30 -") have no letters and are not kept: the index records where one stood.
  */
 const TAIL_HEADING =
   /^(?:[Mm]edia\s+[Cc]ontacts?\b|[Pp]ress\s+[Cc]ontacts?\b|[Cc]ontacts?\s*:|[Aa]bout\s+(?:the\s+)?\p{Lu}[^.!?:]*:)/u;
@@ -98,13 +98,13 @@ const isTailHeading = (snippet: string, words: number): boolean =>
  * release of that company carries.
  */
 export function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<number> {
-  const { firstParagraph, paragraphCount } = index.originalOf(candidate);
+  const { firstParagraph, paragraphCount, endMark } = index.originalOf(candidate);
   const records = index.recordsOf(candidate);
   const prose = new Set<number>();
   for (let j = 0; j < paragraphCount; j++) {
-    // The tail starts at its heading; a first paragraph is never a tail.
+    // The tail starts at its heading or at an end mark; a first paragraph is never a tail.
     const words = index.wordCounts[firstParagraph + j]!;
-    if (j > 0 && isTailHeading(records[j]!.snippet, words)) break;
+    if (j > 0 && (j === endMark || isTailHeading(records[j]!.snippet, words))) break;
     if (words >= PROSE_PARAGRAPH_WORDS) prose.add(j);
   }
   return prose;

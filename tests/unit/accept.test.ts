@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
+import { deserializeIndex, serializeIndex } from '../../src/corpus/index-file';
 import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../../src/fingerprint/fingerprint';
 import {
@@ -13,6 +14,8 @@ import {
   proseWordCount,
 } from '../../src/match/accept';
 import { alignWithOriginal } from '../../src/match/align';
+import type { Article } from '../../src/extract/article';
+import { analyzeArticle } from '../../src/report/analyze';
 import { asOriginal, brownHalves } from '../support/brown';
 
 // Acceptance (src/match/accept.ts), rule by rule, on real text: the seed original (a
@@ -120,10 +123,50 @@ describe('accepting a retrieved original', () => {
     ).toEqual([0, 2, 3]);
   });
 
-  // A known gap: "###" or "- 30 -" hold no letter, so the index drops them before this rule
-  // sees them. The test fails until that is fixed.
-  it.fails('takes a "###" end mark as the start of the tail', () => {
-    expect(proseOf(['###', ...ABOUT])).toEqual([0, 2, 3]);
+  // A press release's end mark ("###", "- 30 -") holds no letter: the index keeps not the
+  // mark but where it stood, and what follows it is the release's tail, whatever it says.
+  const noteToEditors =
+    'Editors may contact the ministry press office to arrange interviews with the officials named in this release, on weekdays between nine and five, by telephone or by electronic mail.';
+
+  it('takes an end mark as the start of the tail, in a built and in a loaded index', () => {
+    expect(proseOf([noteToEditors])).toEqual([0, 2, 3, 4]);
+    for (const mark of ['###', '# # #', '-30-', '- 30 -', '\u201330\u2013']) {
+      expect(proseOf([mark, noteToEditors, ...ABOUT]), mark).toEqual([0, 2, 3]);
+    }
+    // A row of asterisks is a break between sections; a mark after the last paragraph ends nothing.
+    expect(proseOf(['* * *', noteToEditors])).toEqual([0, 2, 3, 4]);
+    const release = (tail: readonly string[]) =>
+      buildCorpusIndex([{ ...seed, text: [...column.slice(0, 3), ...tail].join('\n\n') }]);
+    expect(release(['###']).originalOf(0).endMark).toBeUndefined();
+    const loaded = deserializeIndex(serializeIndex(release(['###', noteToEditors])));
+    expect(loaded.originalOf(0)).toMatchObject({ paragraphCount: 4, endMark: 3 });
+    expect([...ownProseParagraphs(loaded, 0)]).toEqual([0, 1, 2]);
+  });
+
+  it('does not call a copy that leaves out what follows an end mark cut, but does one that leaves out the release', () => {
+    const page = (paragraphs: readonly string[]): Article => ({
+      title: seed.title,
+      byline: '',
+      siteName: '',
+      url: 'https://aggregator.example/release',
+      paragraphs,
+    });
+    const verdict = (original: readonly string[], copy: readonly string[]): [string, string[]] => {
+      const { report } = analyzeArticle(
+        page(copy),
+        deserializeIndex(serializeIndex(buildCorpusIndex([{ ...seed, text: original.join('\n\n') }]))),
+      );
+      return [report.verdict, report.findings.map((f) => f.kind)];
+    };
+    const notes = [noteToEditors, ABOUT[1]!];
+    // The release's whole text: complete and unchanged, not a cut copy.
+    expect(verdict([...column, '###', ...notes], column)).toEqual(['original', []]);
+    // Without the mark, the same notes are the original's last paragraphs, and the copy lacks them.
+    expect(verdict([...column, ...notes], column)).toEqual(['repost', ['missing-paragraphs']]);
+    expect(verdict([...column, '###', ...notes], [...column.slice(0, -3), ...notes])).toEqual([
+      'repost',
+      ['missing-paragraphs'],
+    ]);
   });
 
   it('does not accept a match that rests on the boilerplate tail two releases share', () => {
