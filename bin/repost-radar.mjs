@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the compiled command line (dist/cli, made by `npm run build:cli` and on install).
 // While it is missing or older than the TypeScript sources, runs those through tsx.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -26,15 +27,17 @@ function newestSource(dir) {
  * (README, "Benchmark"). The cache is made by scripts/build-cli.mjs after one check, so it
  * holds what a check compiles, not only the top level. V8 refuses a cache made by another
  * version or with other flags; it checks the source only by its length, so the cache's
- * name carries the bundle's build time. REPOST_RADAR_CODE_CACHE=off runs without it,
+ * name carries a hash of the bundle (1 ms). REPOST_RADAR_CODE_CACHE=off runs without it,
  * =write rewrites it when the process exits.
  */
-function runBundle(file, builtAt) {
+function runBundle(file) {
   const mode = process.env.REPOST_RADAR_CODE_CACHE;
-  const cacheFile = `${file}.v8-${process.versions.v8}.${Math.trunc(builtAt)}.cache`;
+  const bytes = readFileSync(file);
+  const hash = createHash('sha1').update(bytes).digest('base64url').slice(0, 16);
+  const cacheFile = `${file}.v8-${process.versions.v8}.${hash}.cache`;
   let cachedData;
   if (mode !== 'off' && mode !== 'write' && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+  const script = new Script(Module.wrap(bytes.toString('utf8')), {
     filename: file,
     cachedData,
   });
@@ -60,10 +63,10 @@ if (builtAt >= Math.max(newestSource(join(root, 'cli')), newestSource(join(root,
   // The bundle loads the HTML reader, a bundle of its own, through this (scripts/build-cli.mjs).
   const loaded = new Map();
   globalThis[Symbol.for('repost-radar.requireBundle')] = (file) => {
-    if (!loaded.has(file)) loaded.set(file, runBundle(file, statSync(file).mtimeMs));
+    if (!loaded.has(file)) loaded.set(file, runBundle(file));
     return loaded.get(file);
   };
-  runBundle(compiled, builtAt);
+  runBundle(compiled);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
