@@ -1,9 +1,9 @@
 // Regenerates corpus/originals.jsonl from openly licensed sources (corpus/SOURCES.md):
 // the seed column (kept first, byte for byte), Wikinews 2019-2020, Wikinews 2004-2018
-// (toscaData), HHS press releases and FOMC statements. Prints what it kept, dropped, and the paragraph
+// (toscaData), HHS press releases, FOMC statements and DOJ press releases. Prints what it kept, dropped, and the paragraph
 // statistics that show whether paragraph recovery worked.
 //
-// Needs the four repositories in the fetched mirror (CORPUS_MIRROR, default /work/.mirror,
+// Needs the five repositories in the fetched mirror (CORPUS_MIRROR, default /work/.mirror,
 // laid out <owner>+<name>/repo as bare git dirs) and the two toscaData CSVs made once with R:
 //   git --git-dir "$M/Docma-TU+toscaData/repo" show 79923805871963be01827c4f70dc51c76272c106:data/politics.rda > /tmp/politics.rda
 //   Rscript scripts/corpus-sources/rda-to-csv.R /tmp/politics.rda politics scripts/corpus-sources/data/toscaData-politics.csv
@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { splitParagraphs } from '../../src/text/paragraphs';
 import { looksEnglish, wordCount, type SourcedOriginal } from './common';
+import { loadDojPressReleases } from './doj-press-releases';
 import { loadFomcStatements } from './fomc-statements';
 import { loadHhs } from './hhs';
 import { loadWikinews2019to2020 } from './wikinews-2019-2020';
@@ -67,6 +68,7 @@ const tosca = loadToscaWikinews().sort((a, b) => a.published.localeCompare(b.pub
 for (const { drop, ...r } of tosca) add('wikinews-toscaData', r, drop);
 for (const r of loadHhs().sort((a, b) => a.published.localeCompare(b.published))) add('hhs-press-releases', r);
 for (const r of loadFomcStatements()) add('fomc-statements', r);
+for (const r of loadDojPressReleases()) add('doj-press-releases', r);
 
 // Key order as in the seed, `license` before `text`.
 const lines = kept.map(({ record: r }) =>
