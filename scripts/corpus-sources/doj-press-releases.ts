@@ -105,7 +105,7 @@ export function parseRelease(html: string): SourcedOriginal | null {
   return {
     id: `doj-${date}-${slugify(url.replace(/\/+$/, '').split('/').pop() ?? title, 80)}`,
     title,
-    author: `Department of Justice, ${agency}`,
+    author: agency,
     publisher: 'U.S. Department of Justice',
     url,
     published: date,
