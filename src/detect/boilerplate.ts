@@ -126,6 +126,9 @@ const THIRD_PERSON_OPENING = new RegExp(
     `(?:(?<copula>${COPULA})\\s|(?<present>${PRESENT_WORK})\\b|(?<other>${OTHER_WORK})\\b)`,
   'u',
 );
+// What THIRD_PERSON_OPENING needs after the name, looked for first: a line with none of these
+// verbs (a dateline, a caption) never compiles that pattern, whose first use takes about 7 ms.
+const OPENING_VERB = new RegExp(`\\s(?:${COPULA}\\s|(?:${PRESENT_WORK})\\b|(?:${OTHER_WORK})\\b)`);
 // Words that start a sentence with a capital but name no one: "He is a native of …", "The President has …".
 const NOT_A_NAME =
   /^(?:he|she|they|it|we|you|this|that|these|those|the|there|a|an|his|her|their|its|our|mr|mrs|ms|miss|dr|sen|rep|gov|gen|president|senator|governor|general|prime|minister|professor|lieutenant|colonel|sir|lord|king|queen|pope|judge|justice|chief|officer|agent|police|columnist)\.?$/i;
@@ -190,7 +193,9 @@ export function bioOf(raw: string): { subject: string } | null {
   const text = foldTypography(raw).trim();
   const words = countWords(text);
   if (words < 5 || words > 250 || ATTRIBUTION.test(text) || NEWS_EVENT.test(text)) return null;
-  const cues = BIO_CUES.filter((cue) => cue.test(text)).length;
+  // Counted only when an opening needs them: most added lines open like no bio.
+  let counted: number | undefined;
+  const cues = (): number => (counted ??= BIO_CUES.filter((cue) => cue.test(text)).length);
   const all = sentences(text);
   const first = all[0] ?? text;
 
@@ -205,7 +210,7 @@ export function bioOf(raw: string): { subject: string } | null {
       subject: /^(?:email|follow|contact)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*)/iu.exec(text)?.[1] ?? '',
     };
   }
-  const third = THIRD_PERSON_OPENING.exec(first);
+  const third = OPENING_VERB.test(first) ? THIRD_PERSON_OPENING.exec(first) : null;
   const g = third?.groups;
   if (third && g) {
     const name = g['name']!;
@@ -224,13 +229,13 @@ export function bioOf(raw: string): { subject: string } | null {
     // A first name alone opens a bio only with a press role: "Julius is an LA Entertainment Reporter".
     const fullName = nameWords.length >= 2 || (g['other'] === undefined && PRESS_ROLE.test(first));
     // A past or other verb needs more: a press role ("worked in journalism") or two bio cues.
-    if (fullName && (present || cues >= 2 || (g['other'] === 'worked' && PRESS_ROLE.test(first))))
+    if (fullName && (present || cues() >= 2 || (g['other'] === 'worked' && PRESS_ROLE.test(first))))
       return { subject: name };
     return null;
   }
-  if (FIRST_PERSON_OPENING.test(text) && (ROLE_RE.test(text.slice(0, 200)) || cues >= 1)) {
+  if (FIRST_PERSON_OPENING.test(text) && (ROLE_RE.test(text.slice(0, 200)) || cues() >= 1)) {
     if (
-      cues >= 2 ||
+      cues() >= 2 ||
       /\b(?:journalis|report|writ|edit|cover|stor|news|media|radio|podcast|research|profess)/i.test(text)
     ) {
       return { subject: '' };
