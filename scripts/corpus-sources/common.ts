@@ -1,6 +1,9 @@
 // Shared pieces of the corpus import: the record written to corpus/originals.jsonl, reading
 // pinned files out of the fetched (bare) git mirrors, and text clean-up and splitting.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitSentences } from '../../src/text/sentences';
 
 /** One line of corpus/originals.jsonl; `license` is new (the lead adds it to the format). */
@@ -133,4 +136,28 @@ export function looksEnglish(text: string): boolean {
 export function mostlyNonLatin(p: string): boolean {
   const letters = p.match(/\p{L}/gu) ?? [];
   return letters.filter((c) => !/\p{Script=Latin}/u.test(c)).length * 2 > letters.length;
+}
+
+/** The middle value of a list of numbers (the upper one of two). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * A source script run on its own (`npx tsx <script> <out.jsonl>`, `moduleUrl` being the
+ * script's import.meta.url): writes what `load` gives as JSON Lines and prints `summary`.
+ * Imported by build-originals.ts, it does nothing.
+ */
+export function writeWhenRun(
+  moduleUrl: string,
+  load: () => SourcedOriginal[],
+  summary: (records: readonly SourcedOriginal[]) => string,
+): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  const target = process.argv[2];
+  if (!target) {
+    console.error(`usage: npx tsx ${relative(process.cwd(), fileURLToPath(moduleUrl))} <out.jsonl>`);
+    process.exit(2);
+  }
+  const records = load();
+  writeFileSync(target, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`${summary(records)} -> ${target}`);
 }

@@ -9,17 +9,17 @@
 //
 //   npx tsx scripts/corpus-sources/doj-press-releases.ts /tmp/doj-press-releases.jsonl
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import {
   MIRROR,
   decodeEntities,
   gitShow,
   limitParagraphs,
   looksEnglish,
+  median,
   oneLine,
   slugify,
   wordCount,
+  writeWhenRun,
   type SourcedOriginal,
 } from './common';
 
@@ -132,19 +132,11 @@ export function loadDojPressReleases(): SourcedOriginal[] {
   return out.sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
 }
 
-// Run directly: write the records as JSON Lines to the path given as the first argument.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const target = process.argv[2];
-  if (!target) {
-    console.error('usage: npx tsx scripts/corpus-sources/doj-press-releases.ts <out.jsonl>');
-    process.exit(2);
-  }
-  const records = loadDojPressReleases();
-  writeFileSync(target, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  const words = records.map((r) => wordCount(r.text)).sort((a, b) => a - b);
-  const paragraphs = records.map((r) => r.text.split('\n\n').length).sort((a, b) => a - b);
-  console.log(
+writeWhenRun(
+  import.meta.url,
+  loadDojPressReleases,
+  (records) =>
     `${records.length} DOJ press releases, ${records[0]?.published} to ${records.at(-1)?.published}; ` +
-      `median ${words[Math.floor(words.length / 2)]} words, ${paragraphs[Math.floor(paragraphs.length / 2)]} paragraphs -> ${target}`,
-  );
-}
+    `median ${median(records.map((r) => wordCount(r.text)))} words, ` +
+    `${median(records.map((r) => r.text.split('\n\n').length))} paragraphs`,
+);

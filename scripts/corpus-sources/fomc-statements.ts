@@ -9,9 +9,16 @@
 //
 //   npx tsx scripts/corpus-sources/fomc-statements.ts /tmp/fomc-statements.jsonl
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { MIRROR, gitShow, limitParagraphs, oneLine, wordCount, type SourcedOriginal } from './common';
+import {
+  MIRROR,
+  gitShow,
+  limitParagraphs,
+  median,
+  oneLine,
+  wordCount,
+  writeWhenRun,
+  type SourcedOriginal,
+} from './common';
 
 export const REPO = 'fomc/statements';
 export const COMMIT = '5b4df02e8952ec612313e0d02907483dd1827300';
@@ -111,18 +118,10 @@ export function loadFomcStatements(): SourcedOriginal[] {
   return out.sort((a, b) => a.published.localeCompare(b.published));
 }
 
-// Run directly: write the records as JSON Lines to the path given as the first argument.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const target = process.argv[2];
-  if (!target) {
-    console.error('usage: npx tsx scripts/corpus-sources/fomc-statements.ts <out.jsonl>');
-    process.exit(2);
-  }
-  const records = loadFomcStatements();
-  writeFileSync(target, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  const words = records.map((r) => wordCount(r.text)).sort((a, b) => a - b);
-  console.log(
+writeWhenRun(import.meta.url, loadFomcStatements, (records) => {
+  const words = records.map((r) => wordCount(r.text));
+  return (
     `${records.length} FOMC statements, ${records[0]?.published} to ${records.at(-1)?.published}; ` +
-      `median ${words[Math.floor(words.length / 2)]} words; ${words.filter((w) => w >= 150).length} of 150+ words -> ${target}`,
+    `median ${median(words)} words; ${words.filter((w) => w >= 150).length} of 150+ words`
   );
-}
+});
