@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
+import { buildCorpusIndex, contentSignatures, type CorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
 import type { OriginalRecord } from '../src/corpus/records';
 import { articleFromText, type Article } from '../src/extract/article';
@@ -16,13 +16,7 @@ import { analyzeArticle, fingerprintArticle } from '../src/report/analyze';
 import { tokenize } from '../src/text/tokens';
 import { brownHalves, brownTexts } from '../tests/support/brown';
 import { errorMessage } from '../src/text/error-message';
-import {
-  CONTENT_BANDS,
-  CONTENT_PERMUTATIONS,
-  CONTENT_ROWS,
-  CONTENT_SIGNATURE_BITS,
-  SHINGLE_WORDS,
-} from '../src/fingerprint/params';
+import { SHINGLE_WORDS } from '../src/fingerprint/params';
 import { buildLshTable, SCANS_BEFORE_TABLE } from '../src/corpus/lsh';
 
 const require = createRequire(import.meta.url);
@@ -237,7 +231,7 @@ for (const corpus of corpora) {
     analyzeArticle(article, fresh, fingerprintArticle(article));
     row['first check after a load (ms)'] = ms(performance.now() - start);
     start = performance.now();
-    buildLshTable(fresh.content, CONTENT_PERMUTATIONS, paragraphs, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS);
+    buildLshTable(contentSignatures(fresh.content, paragraphs));
     row[`LSH table, built at check ${SCANS_BEFORE_TABLE + 1} (ms)`] = ms(performance.now() - start);
   }
   for (const [name, article] of queries) {

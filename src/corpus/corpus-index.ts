@@ -5,7 +5,7 @@ import { wordingSample, type WordingSample } from '../fingerprint/wording';
 import { splitParagraphs } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
 import { countContractions, leadSnippet, properNames, tailWords } from '../text/snippets';
-import { lshIndex, type LshIndex } from './lsh';
+import { lshIndex, type LshIndex, type StoredSignatures } from './lsh';
 import { CorpusError, type OriginalMeta, type OriginalRecord } from './records';
 
 /** What the index keeps of one original paragraph: a snippet and facts, not the text. */
@@ -154,9 +154,19 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
   };
 }
 
-/** The LSH index over `paragraphs` stored content signatures, in the shipped shape. */
+/** `paragraphs` stored content signatures, in the shipped shape. */
+export const contentSignatures = (content: Uint8Array, paragraphs: number): StoredSignatures => ({
+  signatures: content,
+  width: CONTENT_PERMUTATIONS,
+  count: paragraphs,
+  bands: CONTENT_BANDS,
+  rows: CONTENT_ROWS,
+  bits: CONTENT_SIGNATURE_BITS,
+});
+
+/** The LSH index over `paragraphs` stored content signatures. */
 export const contentLshIndex = (content: Uint8Array, paragraphs: number): LshIndex =>
-  lshIndex(content, CONTENT_PERMUTATIONS, paragraphs, CONTENT_BANDS, CONTENT_ROWS, CONTENT_SIGNATURE_BITS);
+  lshIndex(contentSignatures(content, paragraphs));
 
 /** What verification compares of paragraph p (its original's block is decoded once). */
 export function sketchOf(index: CorpusIndex, paragraph: number): ParagraphSketch {

@@ -18,6 +18,19 @@ export interface LshTable {
   readonly values: Uint32Array;
 }
 
+/**
+ * Signatures laid end to end, `width` values each, of which the first `bands × rows`
+ * make the bands; only the low `bits` of each value count.
+ */
+export interface StoredSignatures {
+  readonly signatures: Uint8Array | Uint16Array;
+  readonly width: number;
+  readonly count: number;
+  readonly bands: number;
+  readonly rows: number;
+  readonly bits: number;
+}
+
 function checkShape(bands: number, rows: number, bits: number): void {
   if (bands > 256 || rows * bits > 24) throw new Error(`LSH bands of ${rows}×${bits} bits do not fit a 32-bit key`);
 }
@@ -39,19 +52,12 @@ export function bandKeys(signature: ArrayLike<number>, bands: number, rows: numb
 }
 
 /**
- * Builds the table for `count` signatures of `width` values laid end to end. One band
- * at a time: its keys are already in band order, and sorting a band's values (a radix
+ * Builds the table for stored signatures. One band at a time: its keys are already in band order, and sorting a band's values (a radix
  * sort on two 12-bit digits, a few hundred kilobytes at a time) stays in the processor's
  * caches. It is built at a loaded index's fifth check (LshIndex).
  */
-export function buildLshTable(
-  signatures: Uint8Array | Uint16Array,
-  width: number,
-  count: number,
-  bands: number,
-  rows: number,
-  bits: number,
-): LshTable {
+export function buildLshTable(stored: StoredSignatures): LshTable {
+  const { signatures, width, count, bands, rows, bits } = stored;
   checkShape(bands, rows, bits);
   const keys = new Uint32Array(count * bands);
   const values = new Uint32Array(count * bands);
@@ -132,22 +138,16 @@ export interface LshIndex {
 /** Queries answered by scanning before the table is built (see LshIndex). */
 export const SCANS_BEFORE_TABLE = 4;
 
-export function lshIndex(
-  signatures: Uint8Array | Uint16Array,
-  width: number,
-  count: number,
-  bands: number,
-  rows: number,
-  bits: number,
-): LshIndex {
+export function lshIndex(stored: StoredSignatures): LshIndex {
+  const { bands, rows, bits } = stored;
   checkShape(bands, rows, bits);
   let table: LshTable | null = null;
   let queries = 0;
   return {
     query: (signatureList) => {
       const keys = signatureList.map((signature) => bandKeys(signature, bands, rows, bits));
-      if (queries++ < SCANS_BEFORE_TABLE) return scanBands(signatures, width, count, rows, bits, keys);
-      table ??= buildLshTable(signatures, width, count, bands, rows, bits);
+      if (queries++ < SCANS_BEFORE_TABLE) return scanBands(stored, keys);
+      table ??= buildLshTable(stored);
       return keys.map((own) => {
         const into = new Map<number, number>();
         for (const key of own) for (const id of lookupBand(table!, key)) into.set(id, (into.get(id) ?? 0) + 1);
@@ -163,17 +163,10 @@ export function lshIndex(
  * in the processor's fastest cache; a 2 MB bitmap of whole keys made the scan twice as
  * slow); the rare key that passes is looked up whole, band included.
  */
-function scanBands(
-  signatures: Uint8Array | Uint16Array,
-  width: number,
-  count: number,
-  rows: number,
-  bits: number,
-  queryKeys: readonly Uint32Array[],
-): Map<number, number>[] {
+function scanBands(stored: StoredSignatures, queryKeys: readonly Uint32Array[]): Map<number, number>[] {
+  const { signatures, width, count, bands, rows, bits } = stored;
   const results = queryKeys.map(() => new Map<number, number>());
   if (queryKeys.length === 0) return results;
-  const bands = queryKeys[0]!.length;
   const askedBy = new Map<number, number[]>(); // whole key (band and value) → queries
   const wanted = new Uint8Array(1 << 13);
   queryKeys.forEach((keys, q) => {

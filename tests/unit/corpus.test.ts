@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCorpusIndex } from '../../src/corpus/corpus-index';
+import { buildCorpusIndex, contentSignatures } from '../../src/corpus/corpus-index';
 import {
   deserializeIndex,
   INDEX_FORMAT_VERSION,
@@ -17,12 +17,7 @@ import { checksumBytes } from '../../src/fingerprint/hash';
 import { inflateBounded } from '../../src/corpus/codec';
 import type { CorpusIndex } from '../../src/corpus/corpus-index';
 import { bandKeys, buildLshTable, lookupBand, lshIndex, SCANS_BEFORE_TABLE } from '../../src/corpus/lsh';
-import {
-  CONTENT_BANDS,
-  CONTENT_PERMUTATIONS,
-  CONTENT_ROWS,
-  CONTENT_SIGNATURE_BITS,
-} from '../../src/fingerprint/params';
+import { CONTENT_BANDS } from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { analyzeAgainst } from '../../src/report/analyze';
@@ -226,14 +221,7 @@ describe('LSH lookups', () => {
       expect([...hits!.keys()]).toContain(3);
       expect(none!.size).toBe(0);
     }
-    const table = buildLshTable(
-      index.content,
-      CONTENT_PERMUTATIONS,
-      index.owner.length,
-      CONTENT_BANDS,
-      CONTENT_ROWS,
-      CONTENT_SIGNATURE_BITS,
-    );
+    const table = buildLshTable(contentSignatures(index.content, index.owner.length));
     expect(lookupBand(table, 12345)).toHaveLength(0);
     expect(bandKeys(paragraph.content, 2, 3, 8)).toHaveLength(2);
   });
@@ -253,16 +241,7 @@ describe('LSH lookups', () => {
       .flatMap((r) => r.text.split('\n\n').slice(0, 6))
       .map((text) => fingerprintParagraph(text.replace(/ the /g, ' a ')).content);
     asked.push(fingerprintParagraph(shared).content);
-    const fresh = (): ReturnType<typeof lshIndex> =>
-      lshIndex(
-        corpus.content,
-        CONTENT_PERMUTATIONS,
-        corpus.owner.length,
-        CONTENT_BANDS,
-        CONTENT_ROWS,
-        CONTENT_SIGNATURE_BITS,
-      );
-    const lsh = fresh();
+    const lsh = lshIndex(contentSignatures(corpus.content, corpus.owner.length));
     const scanned = lsh.query(asked); // the first queries scan
     for (let i = 1; i < SCANS_BEFORE_TABLE; i++) lsh.query(asked);
     const tabled = lsh.query(asked); // then the table is built
