@@ -4,8 +4,8 @@
 // list-store.ts (IndexedDB). Nothing here makes a request unless the user subscribed to a list.
 import { browser } from 'wxt/browser';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { deserializeIndex, INDEX_FORMAT_VERSION, summarizeIndex, verifyIndex } from '../corpus/index-file';
-import { updateList, type ListState } from '../lists/update';
+import { deserializeIndex, summarizeIndex, verifyIndex } from '../corpus/index-file';
+import { mustDownloadAgain, updateList, type ListState } from '../lists/update';
 import * as store from './list-store';
 import { BUNDLED_LIST_NAME, hostPattern, type ListsReply, type ListView } from './lists-view';
 import { errorMessage } from '../text/error-message';
@@ -65,10 +65,7 @@ export async function onListAlarm(name: string): Promise<void> {
   if (name !== DAILY_ALARM && name !== SOON_ALARM) return;
   const now = Date.now();
   for (const list of await store.getLists()) {
-    const readable =
-      list.damaged !== true &&
-      (list.manifest === undefined || list.manifest.indexFormatVersion === INDEX_FORMAT_VERSION);
-    if (readable && list.checkedAt !== undefined && now - list.checkedAt <= STALE_MS) continue;
+    if (!mustDownloadAgain(list) && list.checkedAt !== undefined && now - list.checkedAt <= STALE_MS) continue;
     // One list's trouble (storage full, say) does not stop the others' updates.
     await updateOne(list.url).catch(() => undefined);
   }

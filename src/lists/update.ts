@@ -54,15 +54,25 @@ export async function updateList(state: ListState, options: UpdateOptions): Prom
   }
 }
 
+/**
+ * A stored list this version cannot keep using: kept by an earlier Repost Radar in an
+ * index format this one does not read, or found damaged. It is downloaded again at the
+ * next update, whatever the server says of its version.
+ */
+export function mustDownloadAgain(state: ListState): boolean {
+  return (
+    state.damaged === true ||
+    (state.manifest !== undefined && state.manifest.indexFormatVersion !== INDEX_FORMAT_VERSION)
+  );
+}
+
 async function check(state: ListState, options: UpdateOptions, now: () => number): Promise<UpdateResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const manifestUrl = httpUrl(state.url, 'the list address');
   const stored = state.manifest;
-  // A list kept by an earlier Repost Radar in an index format this one cannot read, or
-  // whose stored copy was found damaged, is no list to keep: it is downloaded again (its
-  // key stays pinned, and it cannot roll back).
-  const current = stored?.indexFormatVersion === INDEX_FORMAT_VERSION && state.damaged !== true ? stored : undefined;
+  // Such a list is no list to keep, but its key stays pinned and it cannot roll back.
+  const current = mustDownloadAgain(state) ? undefined : stored;
 
   // Conditional only when there is a list to keep: a 304 with nothing loaded would leave nothing.
   const headers: Record<string, string> = {};
