@@ -16,7 +16,7 @@ import { htmlReader, pathKind } from './inputs';
 /** The index shipped with the extension, used when no --corpus is given. */
 export const BUNDLED_INDEX = [
   new URL('../public/corpus.rrx', import.meta.url), // cli/*.ts run through tsx
-  new URL('../../public/corpus.rrx', import.meta.url), // dist/cli/*.mjs, compiled
+  new URL('../../public/corpus.rrx', import.meta.url), // dist/cli/*.cjs, compiled
 ].find((url) => existsSync(url))!;
 
 /** Originals from a JSON Lines file or a folder of .txt / .html files. */

@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WARCParser, type WARCRecord } from 'warcio';
-import { folderPageFiles } from '../batch-sources';
-import { isWarc } from '../inputs';
-import { InputError, pathKind } from '../inputs';
+import { folderPageFiles, isPageRecord } from '../batch-sources';
+import { InputError, isWarc, pathKind } from '../inputs';
 import type { FileStamp, JobData } from './job';
-import { isPageRecord } from '../batch-sources';
 
 /** One job to queue: its id is derived from the input, so queuing it again adds nothing. */
 export interface PlannedJob {
