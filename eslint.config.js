@@ -27,6 +27,16 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files: the command line's launcher, which Node loads without its ES module
+    // loader, and a build stub.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The pure pipeline must not reach for browser APIs or DOM globals; nor must the corpus
     // lists' checks (their `fetch` is passed in, so tests and the extension give their own)
     // or the capped body reader they share with the command line (it is given a Response).

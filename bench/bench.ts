@@ -101,7 +101,7 @@ for (const words of [1_000, 5_000, 20_000]) {
 // 2b. The command line's cold start, measured before the large corpora below fill the
 // machine's memory (after them, `node -e 0` alone took 250 ms instead of 110): a new
 // process checking one page against the bundled corpus, as `repost-radar check` runs it
-// (bin/repost-radar.mjs: compiled JavaScript with V8's code cache), then without the code
+// (bin/repost-radar.cjs: compiled JavaScript with V8's code cache), then without the code
 // cache, then the TypeScript through tsx. A text page needs no HTML reader (linkedom and
 // Readability), which is loaded only for HTML.
 {
@@ -118,7 +118,7 @@ for (const words of [1_000, 5_000, 20_000]) {
     if (status !== 0) throw new Error(`cold start run failed: ${args.join(' ')}`);
     return performance.now() - started;
   };
-  const bin = [new URL('../bin/repost-radar.mjs', import.meta.url).pathname];
+  const bin = [new URL('../bin/repost-radar.cjs', import.meta.url).pathname];
   const noCodeCache = { REPOST_RADAR_CODE_CACHE: 'off' };
   const typescript = ['--import', 'tsx', new URL('../cli/repost-radar.ts', import.meta.url).pathname];
   const columns: [string, () => number][] = [

@@ -13,7 +13,7 @@ import { writeWarc } from '../tests/support/warc';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const ENTRY = process.env.REPOST_RADAR_CLI;
-const NODE_ARGS = ENTRY ? ['--import', 'tsx', ENTRY] : [join(ROOT, 'bin/repost-radar.mjs')];
+const NODE_ARGS = ENTRY ? ['--import', 'tsx', ENTRY] : [join(ROOT, 'bin/repost-radar.cjs')];
 const cli = (args: string[]) =>
   promisify(execFile)(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, maxBuffer: 1 << 30 });
 

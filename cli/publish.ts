@@ -1,102 +1,80 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { INDEX_FORMAT_VERSION, summarizeIndex, verifyIndex } from '../src/corpus/index-file';
 import { ListError, parseManifest, sha256Hex, signManifest, type ListManifest } from '../src/lists/manifest';
 import { readIndexFile } from './corpus-source';
 import { InputError, pathKind } from './inputs';
+import { INDEX_FILE, MANIFEST_FILE, type PublishOptions } from './list-commands';
 
-// `corpus keygen` and `corpus publish`: a corpus list any static host can serve (README,
-// "Publishing a corpus list"). The manifest format and its checks are src/lists/manifest.ts.
+// `corpus keygen` and `corpus publish` (registered in list-commands.ts). The manifest format
+// and its checks are src/lists/manifest.ts.
 
-export const INDEX_FILE = 'corpus.rrx';
-export const MANIFEST_FILE = 'manifest.json';
+/** Writes a new Ed25519 signing key to `out` and prints its public key. */
+export function keygen(out: string): void {
+  if (existsSync(out)) throw new InputError(`${out} already exists: a signing key is never overwritten`);
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
+  try {
+    writeFileSync(out, pem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw new InputError(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  process.stdout.write(`${rawPublicKey(publicKey)}\n`);
+  process.stderr.write(`private key -> ${out} (keep it secret; the line above is the public key)\n`);
+}
 
-export function registerListCommands(corpus: Command): void {
-  corpus
-    .command('keygen')
-    .description('make an Ed25519 key to sign corpus lists with; prints the public key')
-    .requiredOption('-o, --out <key.pem>', 'where to write the private key (PKCS8 PEM, readable by you only)')
-    .action((options: { out: string }) => {
-      if (existsSync(options.out))
-        throw new InputError(`${options.out} already exists: a signing key is never overwritten`);
-      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-      const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
-      try {
-        writeFileSync(options.out, pem, { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        throw new InputError(`cannot write ${options.out}: ${(error as Error).message}`);
-      }
-      process.stdout.write(`${rawPublicKey(publicKey)}\n`);
-      process.stderr.write(`private key -> ${options.out} (keep it secret; the line above is the public key)\n`);
-    });
-
-  corpus
-    .command('publish')
-    .description(`write a signed corpus list to a folder any static host can serve: ${INDEX_FILE} and ${MANIFEST_FILE}`)
-    .argument('<index>', 'a built index (repost-radar corpus build)')
-    .requiredOption('-o, --out <dir>', 'the folder to publish into')
-    .requiredOption('--key <key.pem>', 'the Ed25519 private key (repost-radar corpus keygen)')
-    .requiredOption('--name <name>', "the list's name, as subscribers see it")
-    .requiredOption('--maintainer <who>', 'who maintains the list (a name, an address)')
-    .option('--version <n>', "this publication's version (default: the folder's last version + 1, or 1)")
-    .action(
-      async (
-        indexPath: string,
-        options: { out: string; key: string; name: string; maintainer: string; version?: string },
-      ): Promise<void> => {
-        const bytes = readIndexFile(indexPath);
-        verifyIndex(bytes); // throws CorpusError for a damaged index, blocks included
-        const summary = summarizeIndex(bytes);
-        const pkcs8 = readPrivateKey(options.key);
-        const previous = readPreviousManifest(options.out);
-        const version = chooseVersion(options.version, previous);
-        if (previous !== undefined) {
-          const publicKey = rawPublicKey(
-            createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' })),
-          );
-          if (publicKey !== previous.publicKey) {
-            throw new InputError(
-              `${join(options.out, MANIFEST_FILE)} was signed with another key (${previous.publicKey}); subscribers pinned that key and would refuse this list`,
-            );
-          }
-        }
-        let manifest: ListManifest;
-        try {
-          manifest = await signManifest(
-            {
-              name: options.name,
-              maintainer: options.maintainer,
-              version,
-              published: new Date().toISOString(),
-              originals: summary.originals,
-              paragraphs: summary.paragraphs,
-              bytes: bytes.length,
-              sha256: await sha256Hex(bytes),
-              index: INDEX_FILE,
-              indexFormatVersion: INDEX_FORMAT_VERSION,
-            },
-            pkcs8,
-          );
-        } catch (error) {
-          if (error instanceof ListError) throw new InputError(error.message);
-          throw error;
-        }
-        try {
-          mkdirSync(options.out, { recursive: true });
-          // The index first, then the manifest, each by rename: a reader never sees half a file,
-          // and a manifest is never published before its index.
-          writeAtomically(join(options.out, INDEX_FILE), bytes);
-          writeAtomically(join(options.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-        } catch (error) {
-          throw new InputError(`cannot write to ${options.out}: ${(error as Error).message}`);
-        }
-        process.stderr.write(
-          `${options.name} version ${version}: ${summary.originals} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`,
-        );
-      },
+/** Writes a signed corpus list (the index and its manifest) to `options.out`. */
+export async function publish(indexPath: string, options: PublishOptions): Promise<void> {
+  const bytes = readIndexFile(indexPath);
+  verifyIndex(bytes); // throws CorpusError for a damaged index, blocks included
+  const summary = summarizeIndex(bytes);
+  const pkcs8 = readPrivateKey(options.key);
+  const previous = readPreviousManifest(options.out);
+  const version = chooseVersion(options.version, previous);
+  if (previous !== undefined) {
+    const publicKey = rawPublicKey(
+      createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' })),
     );
+    if (publicKey !== previous.publicKey) {
+      throw new InputError(
+        `${join(options.out, MANIFEST_FILE)} was signed with another key (${previous.publicKey}); subscribers pinned that key and would refuse this list`,
+      );
+    }
+  }
+  let manifest: ListManifest;
+  try {
+    manifest = await signManifest(
+      {
+        name: options.name,
+        maintainer: options.maintainer,
+        version,
+        published: new Date().toISOString(),
+        originals: summary.originals,
+        paragraphs: summary.paragraphs,
+        bytes: bytes.length,
+        sha256: await sha256Hex(bytes),
+        index: INDEX_FILE,
+        indexFormatVersion: INDEX_FORMAT_VERSION,
+      },
+      pkcs8,
+    );
+  } catch (error) {
+    if (error instanceof ListError) throw new InputError(error.message);
+    throw error;
+  }
+  try {
+    mkdirSync(options.out, { recursive: true });
+    // The index first, then the manifest, each by rename: a reader never sees half a file,
+    // and a manifest is never published before its index.
+    writeAtomically(join(options.out, INDEX_FILE), bytes);
+    writeAtomically(join(options.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError(`cannot write to ${options.out}: ${(error as Error).message}`);
+  }
+  process.stderr.write(
+    `${options.name} version ${version}: ${summary.originals} originals, ${(bytes.length / 1024).toFixed(1)} KiB -> ${options.out}\n`,
+  );
 }
 
 /** The raw 32-byte Ed25519 public key, base64 (what the manifest and subscribers use). */

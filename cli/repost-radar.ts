@@ -8,7 +8,8 @@ import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
 import { registerIngestCommands } from './ingest/commands';
 import { InputError, isWarc, pathKind, readArticle } from './inputs';
-import { registerListCommands } from './publish';
+import { registerListCommands } from './list-commands';
+import { writeStdout } from './stdout';
 import { errorMessage } from '../src/text/error-message';
 
 // The command line: `repost-radar check` and `repost-radar corpus build|add|info` (DESIGN.md).
@@ -41,7 +42,7 @@ program
     if (file !== '-' && (isWarc(file) || pathKind(file) === 'folder')) return checkBatch(file, options.corpus);
     const index = await loadCorpus(options.corpus);
     const { report } = analyzeArticle(await readArticle(file, options.url), index);
-    process.stdout.write(
+    writeStdout(
       options.json
         ? `${JSON.stringify(report, null, 2)}\n`
         : `${formatReport(report, file === '-' ? 'stdin' : file)}\n`,
@@ -58,9 +59,7 @@ corpus
   .option('--json', 'print the description as JSON')
   .action((path: string | undefined, options: { json?: boolean }) => {
     const info = summarizeIndex(readIndexFile(path));
-    process.stdout.write(
-      options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`,
-    );
+    writeStdout(options.json ? `${JSON.stringify(info)}\n` : `${formatIndexSummary(info, path ?? 'bundled corpus')}\n`);
   });
 registerListCommands(corpus);
 

@@ -4,13 +4,14 @@
 // instead of resolving hundreds of modules, which took about 150 ms of each start
 // (README, "Benchmark"). BullMQ, Redis's client and warcio stay in node_modules (BullMQ
 // reads its Lua scripts from its own folder) and load only for the commands that use
-// them. The bundle is CommonJS so that `bin/repost-radar.mjs` can compile it with V8's
+// them. The bundle is CommonJS so that `bin/repost-radar.cjs` can compile it with V8's
 // code cache (node:vm takes cached data for scripts, not for ES modules, in Node 20);
 // the cache is made here, after checking one page, so that it holds the functions a
-// check runs and not only the top level. `bin/repost-radar.mjs` falls back to tsx while
+// check runs and not only the top level. `bin/repost-radar.cjs` falls back to tsx while
 // dist/cli is missing or older than the sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Clear out the last build, its code caches with it.
@@ -20,8 +21,13 @@ const common = {
   outdir: 'dist/cli',
   bundle: true,
   external: ['bullmq', 'ioredis', 'warcio'],
-  // linkedom's CSS parser, which extraction never calls (see the stub).
-  alias: { 'cssomnom/parse': './scripts/cli-stubs/cssomnom-parse.mjs' },
+  alias: {
+    // linkedom's CSS parser, which extraction never calls (see the stub).
+    'cssomnom/parse': './scripts/cli-stubs/cssomnom-parse.mjs',
+    // fflate's build for Node loads node:worker_threads (5 ms) for asynchronous calls we
+    // never make; its browser build is the same code without that.
+    fflate: './node_modules/fflate/esm/browser.js',
+  },
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
@@ -31,7 +37,7 @@ const common = {
 
 // The HTML reader (linkedom and Readability, half the code) is a bundle of its own with a
 // cache of its own: a text page's check does not read its cache. cli/inputs.ts loads it
-// through the loader bin/repost-radar.mjs gives (plain require() without one).
+// through the loader bin/repost-radar.cjs gives (plain require() without one).
 const htmlReaderBundle = {
   name: 'html-reader-bundle',
   setup(build) {
@@ -47,13 +53,25 @@ const htmlReaderBundle = {
   },
 };
 
+// commander loads node:child_process for subcommands that are programs of their own (see the stub).
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/')
+        ? { path: new URL('./cli-stubs/lazy-child-process.cjs', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
 await Promise.all([
   build({
     ...common,
     entryPoints: { 'repost-radar': 'cli/repost-radar.ts' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    plugins: [htmlReaderBundle],
+    plugins: [htmlReaderBundle, lazyChildProcess],
     // import('warcio') as require() (warcio ships CommonJS too): V8 drops the dynamic-import
     // hook of functions read from a code cache ("A dynamic import callback was not specified").
     supported: { 'dynamic-import': false },
@@ -80,10 +98,32 @@ await Promise.all([
   }),
 ]);
 
+/**
+ * Makes a CommonJS bundle pure ASCII and names its build. esbuild escapes non-ASCII
+ * characters in strings but leaves them in regular expressions; one such character makes
+ * the whole source a two-byte string, which took 4-5 ms more to read (README, "Benchmark").
+ * The last line names the build by a hash of the rest: bin/repost-radar.cjs names the
+ * code cache by it, since V8 checks a cache against its source's length only. (Escapes
+ * shift the source map's columns on their lines, in a regular expression or two.)
+ */
+function finishBundle(path) {
+  const source = readFileSync(path, 'utf8');
+  const escapedCharacter = /\\(?:\\\\)*[\u0080-\uffff]/.exec(source);
+  if (escapedCharacter)
+    throw new Error(`${path}: a backslash before a non-ASCII character, at ${escapedCharacter.index}`);
+  // Code unit by code unit: a character beyond U+FFFF becomes its two surrogates, which a
+  // regular expression reads as that character, with or without the u flag.
+  const ascii = source.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const build = createHash('sha256').update(ascii).digest('base64url').slice(0, 16);
+  writeFileSync(path, `${ascii}// repost-radar build ${build}\n`);
+}
+finishBundle('dist/cli/repost-radar.cjs');
+finishBundle('dist/cli/html-reader.cjs');
+
 // The code cache: one check of a real page, written when the process exits.
 const warmUpPage = 'tests/fixtures/pages/seed-001.html';
 if (existsSync(warmUpPage)) {
-  const { status, stderr } = spawnSync(process.execPath, ['bin/repost-radar.mjs', 'check', warmUpPage, '--json'], {
+  const { status, stderr } = spawnSync(process.execPath, ['bin/repost-radar.cjs', 'check', warmUpPage, '--json'], {
     env: { ...process.env, REPOST_RADAR_CODE_CACHE: 'write' },
     encoding: 'utf8',
   });

@@ -41,7 +41,7 @@ import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } f
 // fetch is sent without an Origin header or preflight); the list server also sends
 // `Access-Control-Allow-Origin: *` so the test does not rest on that.
 
-const BIN = new URL('../../bin/repost-radar.mjs', import.meta.url).pathname;
+const BIN = new URL('../../bin/repost-radar.cjs', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-lists-'));
 const listDir = join(tmp, 'published');
 const key = join(tmp, 'key.pem');

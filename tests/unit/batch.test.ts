@@ -10,7 +10,7 @@ import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 import { writeWarc } from '../support/warc';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.mjs');
+const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-batch-'));
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
 const lines = (stdout: string): BatchLine[] =>

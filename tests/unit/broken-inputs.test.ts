@@ -14,7 +14,7 @@ import { writeWarc } from '../support/warc';
 // batch goes on. Never a stack trace, a hang or an exhausted memory.
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.mjs');
+const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-broken-'));
 const run = (args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -9,7 +9,7 @@ import { expectSeedReport } from '../support/expect-report';
 import { SEED_EXPECTATIONS, seedPagePath, seedText, seedTextPath } from '../support/seeds';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.mjs');
+const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-cli-'));
 
 function run(args: string[], input?: string | Buffer): { status: number | null; stdout: string; stderr: string } {
@@ -65,6 +65,19 @@ describe('repost-radar check', () => {
     const { status, stdout } = run(['check', nav, '--json']);
     expect(status).toBe(0);
     expect((JSON.parse(stdout) as Report).verdict).toBe('not-an-article');
+  });
+
+  it('stops quietly when the reader of its output has gone (`| head`), exit 0', () => {
+    // `true` exits at once, long before the check writes: the write meets a closed pipe (EPIPE).
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" check "${seedPagePath(SEED_EXPECTATIONS[1]!)}" --json | true; echo "exit \${PIPESTATUS[0]}" >&2`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(result.stderr.trim()).toBe('exit 0');
   });
 
   const badInputs: [string, () => string[], RegExp][] = [

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAscii } from 'node:buffer';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPagePath, seedTextPath, SEED_EXPECTATIONS } from '../support/seeds';
 
-// bin/repost-radar.mjs runs dist/cli's CommonJS bundles compiled with V8's code cache,
+// bin/repost-radar.cjs runs dist/cli's CommonJS bundles compiled with V8's code cache,
 // made by scripts/build-cli.mjs (`npm test` builds first). Each test runs an installed
 // copy: bin, dist/cli and the bundled corpus, with no TypeScript beside them.
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -20,7 +21,7 @@ function check(
   page: string,
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(install, 'bin/repost-radar.mjs'), 'check', page, '--json'], {
+  const result = spawnSync(process.execPath, [join(install, 'bin/repost-radar.cjs'), 'check', page, '--json'], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
@@ -52,12 +53,17 @@ beforeAll(() => {
 });
 
 describe("the command line's code cache", () => {
-  it('is made at build time for the command line and for the HTML reader', () => {
+  it('is made at build time for the command line and for the HTML reader, named by their builds', () => {
     const v8 = process.versions.v8.replace(/[.]/g, '\\.');
-    expect(caches()).toEqual([
-      expect.stringMatching(new RegExp(`^html-reader\\.cjs\\.v8-${v8}\\.[\\w-]{16}\\.cache$`)),
-      expect.stringMatching(new RegExp(`^repost-radar\\.cjs\\.v8-${v8}\\.[\\w-]{16}\\.cache$`)),
-    ]);
+    const builds = ['html-reader.cjs', 'repost-radar.cjs'].map((bundle) => {
+      const source = readFileSync(join(dist(), bundle));
+      // Pure ASCII (read as Latin-1 by the launcher), its last line naming the build.
+      expect(isAscii(source), bundle).toBe(true);
+      const build = /\/\/ repost-radar build ([\w-]{16})\n$/.exec(source.toString('latin1'))?.[1];
+      expect(build, bundle).toBeDefined();
+      return new RegExp(`^${bundle.replace('.', '\\.')}\\.v8-${v8}\\.${build}\\.cache$`);
+    });
+    expect(caches()).toEqual(builds.map((name) => expect.stringMatching(name)));
   });
 
   it('gives the same reports as a check without it: text, HTML and a web archive', async () => {

@@ -275,7 +275,7 @@ describe('the bundled index (public/corpus.rrx)', () => {
     const shipped = readFileSync(new URL('../../public/corpus.rrx', import.meta.url));
     const { built } = summarizeIndex(new Uint8Array(shipped));
     const rebuilt = join(mkdtempSync(join(tmpdir(), 'repost-radar-corpus-')), 'corpus.rrx');
-    const bin = new URL('../../bin/repost-radar.mjs', import.meta.url).pathname;
+    const bin = new URL('../../bin/repost-radar.cjs', import.meta.url).pathname;
     const jsonl = new URL('../../corpus/originals.jsonl', import.meta.url).pathname;
     const run = spawnSync(process.execPath, [bin, 'corpus', 'build', jsonl, '-o', rebuilt, '--built', built], {
       encoding: 'utf8',

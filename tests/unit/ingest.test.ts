@@ -22,7 +22,7 @@ import { writeWarc } from '../support/warc';
 // not articles, or are not HTML. The command line runs as users run it (bin/).
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.mjs');
+const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const FIXTURES = join(ROOT, 'tests/fixtures/ingest');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-ingest-'));
 

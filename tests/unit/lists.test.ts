@@ -15,7 +15,7 @@ import { updateList, type ListState, type UpdateResult } from '../../src/lists/u
 // revalidates, updates, and refuses every kind of bad list while keeping the old one.
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.mjs');
+const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-lists-'));
 const sites = join(tmp, 'sites'); // the server serves /<site>/<file> from sites/<site>/<file>
 

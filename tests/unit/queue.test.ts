@@ -13,7 +13,7 @@ import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 import { writeWarc } from '../support/warc';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const NODE_ARGS = [join(ROOT, 'bin/repost-radar.mjs')];
+const NODE_ARGS = [join(ROOT, 'bin/repost-radar.cjs')];
 // The seed's original as the corpus: small, so each worker thread loads it in milliseconds.
 const CORPUS = join(ROOT, 'tests/fixtures/seeds/original.jsonl');
 const LOCK_MS = '3000';
