@@ -47,7 +47,12 @@ export function analyzeArticle(
   const proseWords = proseWordCount(fingerprints);
   if (proseWords < MIN_ARTICLE_WORDS) return { article, alignment: null, report: notAnArticleReport(proseWords) };
 
-  const best = acceptBest(index, retrieveCandidates(index, fingerprints), fingerprints, proseWords);
+  const wordCounts = fingerprints.map((f) => f.wordCount);
+  const machineTranslated = (alignment: Alignment): boolean =>
+    detectTranslation(alignment.pairs, article.paragraphs, wordCounts, index.recordsOf(alignment.originalIndex))
+      ?.kind === 'machine-translation';
+  const candidates = retrieveCandidates(index, fingerprints);
+  const best = acceptBest(index, candidates, fingerprints, article.paragraphs, proseWords, machineTranslated);
   if (!best) return { article, alignment: null, report: unrelatedReport() };
   const { alignment } = best;
   const original = index.originalOf(alignment.originalIndex);

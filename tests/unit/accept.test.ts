@@ -31,7 +31,8 @@ const column = originalParagraphs(seed);
 
 const fingerprints = (page: readonly string[]): ParagraphFingerprint[] => page.map(fingerprintParagraph);
 const words = (page: readonly string[]): number => proseWordCount(fingerprints(page));
-const accept = (page: readonly string[], candidate = SEED) => acceptCandidate(index, candidate, fingerprints(page));
+const accept = (page: readonly string[], candidate = SEED) =>
+  acceptCandidate(index, candidate, fingerprints(page), page);
 /** Share of a page's running text that is the given paragraphs (all of them prose). */
 const shareOf = (copied: readonly string[], page: readonly string[]): number => words(copied) / words(page);
 
@@ -81,9 +82,9 @@ describe('accepting a retrieved original', () => {
     });
     const short = buildCorpusIndex([original('one', [one]), original('two', [one, two])]);
     expect(ownProseParagraphs(short, 0).size).toBe(1);
-    expect(acceptCandidate(short, 0, fingerprints([one]))).not.toBeNull();
-    expect(acceptCandidate(short, 1, fingerprints([one]))).toBeNull();
-    expect(acceptCandidate(short, 1, fingerprints([one, two]))).not.toBeNull();
+    expect(acceptCandidate(short, 0, fingerprints([one]), [one])).not.toBeNull();
+    expect(acceptCandidate(short, 1, fingerprints([one]), [one])).toBeNull();
+    expect(acceptCandidate(short, 1, fingerprints([one, two]), [one, two])).not.toBeNull();
   });
 
   // A press release's own text ends where the company's boilerplate starts ("About Acme…").
@@ -176,9 +177,10 @@ describe('accepting a retrieved original', () => {
     const alignment = alignWithOriginal(releases, 0, fingerprints(otherRelease));
     expect(alignment.pairs.length).toBeGreaterThanOrEqual(MIN_ALIGNED_PARAGRAPHS);
     expect(shareOf(tail, otherRelease)).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
-    expect(acceptCandidate(releases, 0, fingerprints(otherRelease))).toBeNull();
+    expect(acceptCandidate(releases, 0, fingerprints(otherRelease), otherRelease)).toBeNull();
     // The same page with the release's own prose is accepted.
-    expect(acceptCandidate(releases, 0, fingerprints([...column.slice(0, 3), ...tail]))).not.toBeNull();
+    const withProse = [...column.slice(0, 3), ...tail];
+    expect(acceptCandidate(releases, 0, fingerprints(withProse), withProse)).not.toBeNull();
   });
 
   it('keeps the accepted candidate covering most of the page, whatever the order of candidates', () => {
@@ -186,9 +188,11 @@ describe('accepting a retrieved original', () => {
       [BROWN, SEED],
       [SEED, BROWN],
     ]) {
-      expect(acceptBest(index, candidates, fingerprints(column))?.alignment.originalIndex).toBe(SEED);
-      expect(acceptBest(index, candidates, fingerprints(brown.paragraphs))?.alignment.originalIndex).toBe(BROWN);
+      expect(acceptBest(index, candidates, fingerprints(column), column)?.alignment.originalIndex).toBe(SEED);
+      expect(
+        acceptBest(index, candidates, fingerprints(brown.paragraphs), brown.paragraphs)?.alignment.originalIndex,
+      ).toBe(BROWN);
     }
-    expect(acceptBest(index, [SEED, BROWN], fingerprints(notInCorpus))).toBeNull();
+    expect(acceptBest(index, [SEED, BROWN], fingerprints(notInCorpus), notInCorpus)).toBeNull();
   });
 });

@@ -56,7 +56,7 @@ describe('retrieving candidate originals', () => {
     const withCandidates = second.slice(0, 40).filter((t) => retrieve(t.paragraphs).length > 0);
     expect(withCandidates.length).toBeLessThan(40);
     for (const t of withCandidates) {
-      expect(acceptBest(index, retrieve(t.paragraphs), fingerprints(t.paragraphs)), t.id).toBeNull();
+      expect(acceptBest(index, retrieve(t.paragraphs), fingerprints(t.paragraphs), t.paragraphs), t.id).toBeNull();
     }
   });
 
