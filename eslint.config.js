@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'dist/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'dist/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   autoImports,
