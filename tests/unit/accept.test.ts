@@ -8,6 +8,7 @@ import {
   acceptBest,
   acceptCandidate,
   MIN_ALIGNED_PARAGRAPHS,
+  MAX_REPLACED_SHARE,
   MIN_PAGE_SHARE,
   ownProseParagraphs,
   PROSE_PARAGRAPH_WORDS,
@@ -61,6 +62,20 @@ describe('accepting a retrieved original', () => {
     const share = shareOf(copied, page);
     expect(share).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
     expect(accept(page)?.share).toBeCloseTo(share, 9);
+  });
+
+  it('refuses a page that puts its own prose where it cut the original’s: another article in its frame', () => {
+    // Paragraphs 3 and 4 cut: a cut copy.
+    const cut = [...column.slice(0, 3), ...column.slice(5)];
+    expect(accept(cut)).not.toBeNull();
+    // The same, with two paragraphs of another article in their place, is that other article.
+    const own = notInCorpus.slice(0, 2);
+    const replaced = [...column.slice(0, 3), ...own, ...column.slice(5)];
+    expect(shareOf(own, replaced)).toBeGreaterThanOrEqual(MAX_REPLACED_SHARE);
+    expect(accept(replaced)).toBeNull();
+    // Its own paragraphs after the original's text, or before it, are what reposts add: still a cut copy.
+    expect(accept([...cut, ...own])).not.toBeNull();
+    expect(accept([...own, ...column.slice(1, 3), ...column.slice(5)])).not.toBeNull();
   });
 
   it('refuses two paragraphs of a long original, even as most of the page: a quotation', () => {

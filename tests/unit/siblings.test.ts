@@ -27,14 +27,14 @@ const check = (o: OriginalRecord, text = o.text): Report =>
   analyzeArticle(articleFromText(`${o.title}\n\n${text}`), index).report;
 
 describe('articles whose siblings are in the corpus', () => {
-  it('are not called reposts of them: at most 27 of 728 (56 before sibling rules), and none of these', () => {
+  it('are not called reposts of them: at most 14 of 728 (56 before the sibling rules), and none of these', () => {
     const accused = heldOut
       .map((o) => [o, check(o)] as const)
       .filter(([, r]) => r.verdict === 'repost')
       .map(([o, r]) => `${o.id} -> ${r.match?.id}`);
     console.log(`held-out originals called reposts of a sibling: ${accused.length} of ${heldOut.length}`);
     expect(heldOut).toHaveLength(728);
-    expect(accused.length, accused.join('\n')).toBeLessThanOrEqual(27);
+    expect(accused.length, accused.join('\n')).toBeLessThanOrEqual(14);
     // Each was called a cut repost of a sibling before the rules (in brackets), and each is its own article.
     const siblings = [
       'wikinews-donald-trump-wins-2020-us-republican-delegates-from-nevada', // [Bernie Sanders wins … Nevada]
