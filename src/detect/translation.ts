@@ -20,6 +20,13 @@ export const REWORDED_SHARE = 0.6;
  */
 export const SLIP_RATE = 0.8;
 const MIN_SLIPS = 3;
+/**
+ * Sentences the slips must be spread over. An engine slips throughout; one list of names
+ * written with and without "the" ("the Tulsa Police Department; the Bureau of …" against
+ * "Tulsa, Oklahoma, Police Department; Bureau of …", in the next press release on a case)
+ * makes three slips in one sentence.
+ */
+const MIN_SLIPPING_SENTENCES = 2;
 /** A sentence pair this alike (share of the original's words kept in order) is one sentence translated. */
 const DERIVED_SENTENCE = 0.6;
 const MAX_EVIDENCE = 6;
@@ -71,7 +78,7 @@ export function detectTranslation(
   const respelled = texts.flatMap(respelledNames);
   const contractions = lostContractions(texts);
   const slipRate = slips.words === 0 ? 0 : (100 * slips.count) / slips.words;
-  const slipping = slips.count >= MIN_SLIPS && slipRate >= SLIP_RATE;
+  const slipping = slips.count >= MIN_SLIPS && slipRate >= SLIP_RATE && slips.evidence.length >= MIN_SLIPPING_SENTENCES;
   // Names respelled alone happen between human translations too ("Grethel", "Gretel"):
   // they count with spelled-out contractions on a reworded text, as a round trip gives.
   const namesAndContractions = respelled.length > 0 && contractions !== null && rewordedShare >= REWORDED_SHARE;

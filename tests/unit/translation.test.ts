@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
 import { commonWords, sentenceSlips, slipOf } from '../../src/detect/translation';
@@ -15,6 +16,10 @@ import {
 } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves } from '../support/brown';
 import { SHINGLE_WORDS } from '../../src/fingerprint/params';
+import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
+import { splitParagraphs } from '../../src/text/paragraphs';
+
+const CORPUS = new URL('../../corpus/originals.jsonl', import.meta.url);
 
 // Real machine translation (Apertium round trips of 200 Brown articles through Spanish and
 // through Esperanto) and real human rewording (Grimm tales in Lucy Crane's and in Edgar
@@ -94,6 +99,24 @@ describe('function-word slips: what a translation engine changes between kept wo
       [0, 0],
       [2, 2],
     ]);
+  });
+});
+
+describe('slips in one sentence only', () => {
+  it('are not machine translation: the next release on a case lists the same agencies without "the"', () => {
+    // Two real Justice Department releases on one case (corpus/originals.jsonl): the plea,
+    // checked against the sentencing, which says "the Tulsa Police Department; the Bureau of …"
+    // where the plea says "Tulsa, Oklahoma, Police Department; Bureau of …": three slips, one sentence.
+    const releases = parseCorpusFile('corpus/originals.jsonl', readFileSync(CORPUS, 'utf8'));
+    const release = (id: string): OriginalRecord => releases.find((o) => o.id.startsWith(id))!;
+    const sentencing = release('doj-2016-01-15-universal-aryan-brotherhood-associate-sentenced');
+    const plea = release('doj-2015-06-09-universal-aryan-brotherhood-member-and-associates-plead-guilty');
+    const report = check(splitParagraphs(plea.text), buildCorpusIndex([sentencing]));
+    expect(report.match?.id).toBe(sentencing.id);
+    expect(report.findings.map((f) => f.kind)).not.toContain('machine-translation');
+    // Three slips spread over three opening sentences are.
+    const spread = splitParagraphs(sentencing.text).map((p, i) => (i <= 2 ? p.replace(/\bthe (\p{Lu})/u, '$1') : p));
+    expect(check(spread, buildCorpusIndex([sentencing])).findings.map((f) => f.kind)).toContain('machine-translation');
   });
 });
 
