@@ -29,6 +29,13 @@ export const FIRM_CONTENT_JACCARD = 0.4;
 /** Share of the matched text that must be firm (copied or closely translated) for a cut page to be the original's. */
 export const MIN_FIRM_SHARE = 0.5;
 
+/** Copied, or reworded as closely as a translation rewords. */
+export const isFirmPair = (pair: AlignedPair): boolean =>
+  pair.similarity.kind === 'copy' ||
+  (pair.similarity.kind === 'reworded' &&
+    pair.similarity.content >= FIRM_CONTENT &&
+    pair.similarity.contentJaccard >= FIRM_CONTENT_JACCARD);
+
 /**
  * Share of the page's running text that may stand where the original's prose is missing.
  * Measured on the siblings that still looked like cut copies after the rules above (the
@@ -49,7 +56,8 @@ function replacedWords(
   fingerprints: readonly ParagraphFingerprint[],
   ownProse: ReadonlySet<number>,
 ): number {
-  const pairs = [...alignment.pairs].sort((a, b) => a.page - b.page);
+  // Pairs are in page order, and so in the original's order.
+  const { pairs } = alignment;
   let words = 0;
   let before = pairs[0]!;
   for (const after of pairs.slice(1)) {
@@ -64,13 +72,6 @@ function replacedWords(
   }
   return words;
 }
-
-/** Copied, or reworded as closely as a translation rewords. */
-export const isFirmPair = (pair: AlignedPair): boolean =>
-  pair.similarity.kind === 'copy' ||
-  (pair.similarity.kind === 'reworded' &&
-    pair.similarity.content >= FIRM_CONTENT &&
-    pair.similarity.contentJaccard >= FIRM_CONTENT_JACCARD);
 
 /**
  * Whether the page, aligned with an original, shows the tells of a machine translation of
@@ -145,12 +146,12 @@ export function acceptCandidate(
   const shared = words(prosePairs.map((p) => p.page)) + continued;
   const share = shared / Math.max(proseWords, shared);
   if (share < MIN_PAGE_SHARE) return null;
-  // Matched mostly by loose rewording, or by paragraphs whose names were swapped: the page
-  // tells the same kind of story in the original's frame, as a human retelling does, and as
-  // another article does (a follow-up story, the next press release from the same
-  // template). Only a retelling of the whole original is taken for it, or a page that shows
-  // it was machine translated from it: one that also leaves out some of the original's
-  // prose is another article, not a cut copy (README, "Matching").
+  // A page that leaves out some of the original's prose may be another article in its frame
+  // (a follow-up story, the next press release from the same template), not a cut copy
+  // (README, "Matching"): it must not put its own prose where the original's is cut, and
+  // must be mostly copied or closely translated with the names kept, unless it shows it
+  // was machine translated from the original. A loose retelling of the whole original is
+  // taken for it, as before.
   if (!alignment.missing.some((j) => ownProse.has(j))) return { alignment, share };
   if (replacedWords(alignment, fingerprints, ownProse) >= MAX_REPLACED_SHARE * proseWords) return null;
   const records = index.recordsOf(candidate);

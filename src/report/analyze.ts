@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../corpus/corpus-index';
 import { CorpusError } from '../corpus/records';
 import { addedBoilerplateFinding, classifiedAdditions } from '../detect/added';
 import { detectMissing } from '../detect/missing';
-import { detectTranslation } from '../detect/translation';
+import { detectTranslation, type TranslationFinding } from '../detect/translation';
 import type { Article } from '../extract/article';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
 import { acceptBest, proseWordCount } from '../match/accept';
@@ -47,10 +47,18 @@ export function analyzeArticle(
   const proseWords = proseWordCount(fingerprints);
   if (proseWords < MIN_ARTICLE_WORDS) return { article, alignment: null, report: notAnArticleReport(proseWords) };
 
+  // Acceptance asks for translation tells on some candidates, the findings on the accepted
+  // one: each alignment is looked at once.
   const wordCounts = fingerprints.map((f) => f.wordCount);
-  const machineTranslated = (alignment: Alignment): boolean =>
-    detectTranslation(alignment.pairs, article.paragraphs, wordCounts, index.recordsOf(alignment.originalIndex))
-      ?.kind === 'machine-translation';
+  const translations = new Map<Alignment, TranslationFinding | null>();
+  const translationOf = (alignment: Alignment): TranslationFinding | null => {
+    if (!translations.has(alignment)) {
+      const records = index.recordsOf(alignment.originalIndex);
+      translations.set(alignment, detectTranslation(alignment.pairs, article.paragraphs, wordCounts, records));
+    }
+    return translations.get(alignment)!;
+  };
+  const machineTranslated = (alignment: Alignment): boolean => translationOf(alignment)?.kind === 'machine-translation';
   const candidates = retrieveCandidates(index, fingerprints);
   const best = acceptBest(index, candidates, fingerprints, article.paragraphs, proseWords, machineTranslated);
   if (!best) return { article, alignment: null, report: unrelatedReport() };
@@ -59,7 +67,7 @@ export function analyzeArticle(
   const match = matchInfo(index, alignment, fingerprints);
   const report = onOriginalSite(article.url, original.url)
     ? originalSiteReport(original, match)
-    : judge(original, match, detectFindings(article, index, alignment, fingerprints));
+    : judge(original, match, detectFindings(article, index, alignment, translationOf(alignment)));
   return { article, alignment, report };
 }
 
@@ -68,17 +76,11 @@ function detectFindings(
   article: Article,
   index: CorpusIndex,
   alignment: Alignment,
-  fingerprints: readonly ParagraphFingerprint[],
+  translation: TranslationFinding | null,
 ): Finding[] {
   const original = index.originalOf(alignment.originalIndex);
   const records = index.recordsOf(alignment.originalIndex);
   const missing = detectMissing(article, alignment, index, records);
-  const translation = detectTranslation(
-    alignment.pairs,
-    article.paragraphs,
-    fingerprints.map((f) => f.wordCount),
-    records,
-  );
   const added = addedBoilerplateFinding(classifiedAdditions(article, alignment, original, records), {
     cut: missing !== null,
     machineTranslated: translation?.kind === 'machine-translation',
