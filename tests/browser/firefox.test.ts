@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import { SCREENSHOTS } from '../support/chromium';
 import { expectSeedReport } from '../support/expect-report';
+import { openFirefoxExtensionPage } from '../support/firefox';
 import { assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
 import { SEED_EXPECTATIONS } from '../support/seeds';
 
@@ -50,25 +51,9 @@ async function finishedReport(extensionPage: Page, url: string): Promise<{ tabId
   }
 }
 
-/**
- * Opens an extension page. Firefox does not always report such a navigation as done
- * over WebDriver BiDi, so the test waits for the page's own content instead. The wait
- * polls with evaluates, which BiDi sometimes fails while the page settles (see pageText):
- * such a failure is waited past; a timeout is not.
- */
-async function openExtensionPage(page: Page, path: string, selector: string): Promise<void> {
-  void page.goto(`moz-extension://${UUID}/${path}`, { timeout: 0 }).catch(() => undefined);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1_000, deadline - Date.now()) });
-      return;
-    } catch (error) {
-      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-}
+/** Opens one of the extension's pages in `page` and waits for `selector` on it. */
+const openExtensionPage = (page: Page, path: string, selector: string): Promise<void> =>
+  openFirefoxExtensionPage(page, `moz-extension://${UUID}/${path}`, selector);
 
 /**
  * The page's text. Firefox's WebDriver BiDi sometimes fails an evaluate that lands while

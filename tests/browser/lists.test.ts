@@ -20,6 +20,7 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from '../support/chromium';
+import { openFirefoxExtensionPage } from '../support/firefox';
 import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
 
 // Corpus lists in Chromium: a list published with the real command line (`corpus keygen`,
@@ -401,11 +402,10 @@ describe('corpus lists in Firefox ESR', () => {
     await firefox?.close();
   });
 
-  /** Firefox does not always report an extension page's navigation as done: wait for its content. */
+  /** Opens one of the extension's pages in a new tab and waits for `selector` on it. */
   async function openExtensionPage(path: string, selector: string): Promise<FirefoxPage> {
     const page = await firefox.newPage();
-    void page.goto(`moz-extension://${UUID}/${path}`, { timeout: 0 }).catch(() => undefined);
-    await page.waitForSelector(selector, { timeout: 20_000 });
+    await openFirefoxExtensionPage(page, `moz-extension://${UUID}/${path}`, selector);
     return page;
   }
 
