@@ -10,11 +10,13 @@ import {
   TERM_BITS,
   WORDING_SAMPLE_MAX,
 } from '../fingerprint/params';
+import { MAX_SAMPLING_LEVEL } from '../fingerprint/wording';
 import { ByteReader, ByteWriter, inflateBounded } from './codec';
 import { contentLshIndex, type CorpusIndex, type ParagraphRecord, type ParagraphSketch } from './corpus-index';
 import { CorpusError } from './records';
+import { joinSketch, storedSketch, type StoredSketch } from './sketch-remainder';
 
-// The index file (format 4), built for size and for a fast load: a 28-byte preamble
+// The index file (format 5), built for size and for a fast load: a 28-byte preamble
 // (magic, format version, the header's stored and inflated lengths, a checksum and the
 // length it covers), a deflated JSON header (fingerprint settings, build date, counts of
 // originals by publisher, section table), then byte sections, each 4-byte aligned:
@@ -28,13 +30,15 @@ import { CorpusError } from './records';
 //   dictionary       a preset deflate dictionary of the corpus's most frequent words,
 //                    which short blocks would otherwise have to spell out each time.
 //   blocks           originals in groups of ORIGINALS_PER_BLOCK, each group one deflated
-//                    block: the originals' metadata, per paragraph its wording sample and
-//                    content terms (Rice-coded, codec.ts), counts, and snippets for evidence.
+//                    block: the originals' metadata, per paragraph counts, snippets for
+//                    evidence, and the part of its wording sample and content terms that
+//                    its snippet, last words and names do not give (Rice-coded: codec.ts,
+//                    sketch-remainder.ts).
 //                    Blocks are read, checked and decoded only for the originals a page
 //                    is compared with, so a load reads and checks everything but them.
 // README, "The corpus and its index", has the measurements behind each choice.
 
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 /** The first eight bytes of every index file. */
 export const INDEX_MAGIC = 'RRADARIX';
 const PREAMBLE = 28;
@@ -45,6 +49,8 @@ const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 const ORIGINALS_PER_BLOCK = 8;
 /** Decoded blocks kept at once (a page is compared with a handful of originals). */
 const DECODED_BLOCKS_KEPT = 256;
+/** Set on a paragraph's level byte when exclusions follow its sketch (sketch-remainder.ts). */
+const HAS_EXCLUSIONS = 0x80;
 /** The preset dictionary's size: deflate's window. */
 const DICTIONARY_BYTES = 32 * 1024;
 
@@ -136,11 +142,16 @@ function encodeBlock(index: CorpusIndex, first: number, end: number): Uint8Array
     metas.push(meta);
     const sketches = index.sketchesOf(o);
     index.recordsOf(o).forEach((r, j) => {
-      const { wording, terms } = sketches[j]!;
-      binary.varint(wording.shingleCount);
-      binary.byte(wording.level);
-      binary.set16(wording.values);
-      binary.set16(terms);
+      const sketch = storedSketch(sketches[j]!, r);
+      const excludes = sketch.notWording.length > 0 || sketch.notTerms.length > 0;
+      binary.varint(sketch.shingleCount);
+      binary.byte(sketch.level | (excludes ? HAS_EXCLUSIONS : 0));
+      binary.set16(sketch.wording);
+      binary.set16(sketch.terms);
+      if (excludes) {
+        binary.set16(sketch.notWording);
+        binary.set16(sketch.notTerms);
+      }
       binary.varint(r.contractions);
       binary.varint(r.sentences);
       stored.push(r.text === undefined ? [r.snippet, r.tail, [...r.names]] : [r.snippet, r.tail, [...r.names], r.text]);
@@ -482,7 +493,7 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
     },
     sketchesOf: (o) => {
       const { block, at } = blockOf(o);
-      return block.sketches[at]!;
+      return block.sketchesAt(at);
     },
     owner,
     wordCounts,
@@ -498,14 +509,16 @@ export function deserializeIndex(file: Uint8Array | IndexSource): CorpusIndex {
  */
 export function verifyIndex(file: Uint8Array | IndexSource): CorpusIndex {
   const index = deserializeIndex(file);
-  for (let o = 0; o < index.originalCount; o++) index.sketchesOf(o); // each block once: the last one stays decoded
+  // Each block once (the last one stays decoded). Decoding checks every byte; completing
+  // the sketches from well-formed records cannot fail, so it waits for a page.
+  for (let o = 0; o < index.originalCount; o++) index.recordsOf(o);
   return index;
 }
 
 interface DecodedBlock {
   readonly metas: readonly StoredMeta[];
   readonly records: (readonly ParagraphRecord[])[];
-  readonly sketches: (readonly ParagraphSketch[])[];
+  readonly sketchesAt: (at: number) => readonly ParagraphSketch[];
 }
 
 const CORRUPT_BLOCK = `corpus index is corrupt (a block is unreadable): ${REBUILD}`;
@@ -539,24 +552,43 @@ function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, d
     throw new CorpusError(CORRUPT_BLOCK);
   }
   const records: ParagraphRecord[][] = [];
-  const sketches: ParagraphSketch[][] = [];
+  const storedSketches: StoredSketch[][] = [];
   let p = 0;
   for (let o = 0; o < originals; o++) {
     const ownRecords: ParagraphRecord[] = [];
-    const ownSketches: ParagraphSketch[] = [];
+    const ownSketches: StoredSketch[] = [];
     for (let j = starts[o]!; j < starts[o + 1]!; j++, p++) {
       const shingleCount = reader.varint();
-      const level = reader.byte();
-      const values = reader.set16((n) => new Uint16Array(n));
+      const levelByte = reader.byte();
+      const level = levelByte & ~HAS_EXCLUSIONS;
+      if (level > MAX_SAMPLING_LEVEL) throw new CorpusError(CORRUPT_BLOCK);
+      const wording = reader.set16((n) => new Uint16Array(n));
       const terms = reader.set16((n) => new Uint32Array(n));
+      const excludes = (levelByte & HAS_EXCLUSIONS) !== 0;
+      const notWording = excludes ? reader.set16((n) => new Uint16Array(n)) : new Uint16Array(0);
+      const notTerms = excludes ? reader.set16((n) => new Uint32Array(n)) : new Uint32Array(0);
       const contractions = reader.varint();
       const sentences = reader.varint();
-      const [snippet, tail, names, text] = stored[p]!;
-      ownSketches.push({ wording: { level, values, shingleCount }, terms });
+      const record = stored[p];
+      if (!isStoredRecord(record)) throw new CorpusError(CORRUPT_BLOCK);
+      const [snippet, tail, names, text] = record;
+      ownSketches.push({ level, shingleCount, wording, terms, notWording, notTerms });
       ownRecords.push({ snippet, tail, names, contractions, sentences, ...(text === undefined ? {} : { text }) });
     }
     records.push(ownRecords);
-    sketches.push(ownSketches);
+    storedSketches.push(ownSketches);
   }
-  return { metas, records, sketches };
+  // Sketches are completed from their records only for the originals a page is compared with.
+  const sketches: (readonly ParagraphSketch[] | undefined)[] = [];
+  const sketchesAt = (at: number): readonly ParagraphSketch[] =>
+    (sketches[at] ??= storedSketches[at]!.map((sketch, j) => joinSketch(sketch, records[at]![j]!)));
+  return { metas, records, sketchesAt };
 }
+
+const isStoredRecord = (x: unknown): x is StoredRecord =>
+  Array.isArray(x) &&
+  isString(x[0]) &&
+  isString(x[1]) &&
+  Array.isArray(x[2]) &&
+  x[2].every(isString) &&
+  (x[3] === undefined || isString(x[3]));

@@ -1,7 +1,10 @@
 // Fingerprint parameters. An index records them and is refused when they differ,
 // because signatures made with other parameters cannot be compared.
 
-/** Bump when normalisation, tokenisation, shingling or hashing changes. */
+/**
+ * Bump when normalisation, tokenisation, stemming, shingling or hashing changes. An index
+ * file also recomputes part of each sketch from its snippets with them (sketch-remainder.ts).
+ */
 export const FINGERPRINT_VERSION = 3;
 /** Words per shingle: wording is compared on these (wording.ts). */
 export const SHINGLE_WORDS = 3;

@@ -41,11 +41,14 @@ export function sampleAt(shingles: Uint32Array, level: number): Uint16Array {
   return values.subarray(0, n);
 }
 
+/** The sparsest sampling level: past it a paragraph keeps more than WORDING_SAMPLE_MAX values. */
+export const MAX_SAMPLING_LEVEL = 16;
+
 /** The sample an index keeps of a paragraph's sorted, distinct shingle hashes. */
 export function wordingSample(shingles: Uint32Array): WordingSample {
   let level = 0;
   let values = sampleAt(shingles, 0);
-  while (values.length > WORDING_SAMPLE_MAX && level < 16) values = sampleAt(shingles, ++level);
+  while (values.length > WORDING_SAMPLE_MAX && level < MAX_SAMPLING_LEVEL) values = sampleAt(shingles, ++level);
   return { level, values, shingleCount: shingles.length };
 }
 

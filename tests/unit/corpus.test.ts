@@ -202,6 +202,29 @@ describe('bounded inflation', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(48 * 1024 * 1024);
   });
 
+  it('refuses a signed block whose paragraph records are not text, instead of failing on them later', () => {
+    const bytes = serializeIndex(buildCorpusIndex(records));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(12, true);
+    const { sections } = JSON.parse(strFromU8(inflateSync(bytes.subarray(28, 28 + headerLength)))) as {
+      sections: Record<string, { offset: number; bytes: number }>;
+    };
+    const at = (name: string): number => 28 + headerLength + sections[name]!.offset;
+    const dictionary = bytes.slice(at('dictionary'), at('dictionary') + sections['dictionary']!.bytes);
+    const [firstSnippet] = buildCorpusIndex(records).recordsOf(0)[0]!.snippet.split('"');
+    // The first snippet, quoted, becomes a number of as many bytes: the block keeps its stated length.
+    const hostile = withFirstBlock(bytes, (block) => {
+      const inflated = Buffer.from(inflateSync(block, { dictionary }));
+      const quoted = Buffer.from(JSON.stringify(firstSnippet));
+      const where = inflated.indexOf(quoted);
+      expect(where).toBeGreaterThan(0);
+      inflated.fill('9', where, where + quoted.length);
+      return deflateSync(inflated);
+    });
+    expect(() => deserializeIndex(hostile).recordsOf(0)).toThrowError(/corrupt \(a block is unreadable\)/);
+    expect(() => verifyIndex(hostile)).toThrowError(/corrupt \(a block is unreadable\)/);
+  });
+
   it('refuses an index whose header says it inflates to less than it does', () => {
     const bytes = serializeIndex(buildCorpusIndex(records));
     const lying = bytes.slice();
