@@ -34,7 +34,7 @@ function keptRuns(record: ParagraphRecord): string[][] {
 }
 
 /** The wording values and terms a record's kept text gives at a sampling level. */
-export function sketchFromRecord(record: ParagraphRecord, level: number): { wording: Uint16Array; terms: Uint32Array } {
+function sketchFromRecord(record: ParagraphRecord, level: number): { wording: Uint16Array; terms: Uint32Array } {
   const runs = keptRuns(record);
   const wording: number[] = [];
   const words: string[] = [];
