@@ -91,6 +91,26 @@ export function proseWordCount(fingerprints: readonly ParagraphFingerprint[]): n
   return fingerprints.filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS).reduce((sum, f) => sum + f.wordCount, 0);
 }
 
+/** A page as acceptance reads it: what every candidate is weighed against, worked out once. */
+export interface PageUnderCheck {
+  readonly paragraphs: readonly string[];
+  readonly fingerprints: readonly ParagraphFingerprint[];
+  /** Words of its running text (proseWordCount). */
+  readonly proseWords: number;
+  /** The name words of paragraph i, read the first time a candidate asks (facts.ts). */
+  readonly names: (i: number) => ReadonlySet<string>;
+}
+
+export const pageUnderCheck = (
+  paragraphs: readonly string[],
+  fingerprints: readonly ParagraphFingerprint[],
+): PageUnderCheck => ({
+  paragraphs,
+  fingerprints,
+  proseWords: proseWordCount(fingerprints),
+  names: pageNameWords(paragraphs),
+});
+
 /**
  * The accepted candidate covering most of the page's running text; among equals (near-
  * identical originals, such as a series of statements), the one whose paragraphs the
@@ -99,15 +119,12 @@ export function proseWordCount(fingerprints: readonly ParagraphFingerprint[]): n
 export function acceptBest(
   index: CorpusIndex,
   candidates: Iterable<number>,
-  fingerprints: readonly ParagraphFingerprint[],
-  paragraphs: readonly string[],
-  proseWords = proseWordCount(fingerprints),
+  page: PageUnderCheck,
   machineTranslated: MachineTranslated = () => false,
 ): Accepted | null {
   let best: Accepted | null = null;
-  const names = pageNameWords(paragraphs);
   for (const candidate of candidates) {
-    const accepted = acceptCandidate(index, candidate, fingerprints, paragraphs, proseWords, names, machineTranslated);
+    const accepted = acceptCandidate(index, candidate, page, machineTranslated);
     if (accepted && (!best || closer(accepted, best))) best = accepted;
   }
   return best;
@@ -127,12 +144,10 @@ const closer = (a: Accepted, b: Accepted): boolean =>
 export function acceptCandidate(
   index: CorpusIndex,
   candidate: number,
-  fingerprints: readonly ParagraphFingerprint[],
-  paragraphs: readonly string[],
-  proseWords = proseWordCount(fingerprints),
-  names = pageNameWords(paragraphs),
+  page: PageUnderCheck,
   machineTranslated: MachineTranslated = () => false,
 ): Accepted | null {
+  const { paragraphs, fingerprints, proseWords, names } = page;
   const alignment = alignWithOriginal(index, candidate, fingerprints);
   const ownProse = ownProseParagraphs(index, candidate);
   const prosePairs = alignment.pairs.filter(

@@ -8,7 +8,7 @@ import { detectMissing } from '../detect/missing';
 import { detectTranslation, type TranslationFinding } from '../detect/translation';
 import type { Article } from '../extract/article';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
-import { acceptBest, proseWordCount } from '../match/accept';
+import { acceptBest, pageUnderCheck } from '../match/accept';
 import type { Alignment } from '../match/align';
 import { retrieveCandidates } from '../match/retrieve';
 import { matchInfo } from './match-info';
@@ -44,8 +44,10 @@ export function analyzeArticle(
   fingerprints: readonly ParagraphFingerprint[] = fingerprintArticle(article),
 ): Analysis {
   if (article.tooLarge) return { article, alignment: null, report: tooLargeReport(article.tooLarge) };
-  const proseWords = proseWordCount(fingerprints);
-  if (proseWords < MIN_ARTICLE_WORDS) return { article, alignment: null, report: notAnArticleReport(proseWords) };
+  const page = pageUnderCheck(article.paragraphs, fingerprints);
+  if (page.proseWords < MIN_ARTICLE_WORDS) {
+    return { article, alignment: null, report: notAnArticleReport(page.proseWords) };
+  }
 
   // Acceptance asks for translation tells on some candidates, the findings on the accepted
   // one: each alignment is looked at once.
@@ -60,7 +62,7 @@ export function analyzeArticle(
   };
   const machineTranslated = (alignment: Alignment): boolean => translationOf(alignment)?.kind === 'machine-translation';
   const candidates = retrieveCandidates(index, fingerprints);
-  const best = acceptBest(index, candidates, fingerprints, article.paragraphs, proseWords, machineTranslated);
+  const best = acceptBest(index, candidates, page, machineTranslated);
   if (!best) return { article, alignment: null, report: unrelatedReport() };
   const { alignment } = best;
   const original = index.originalOf(alignment.originalIndex);

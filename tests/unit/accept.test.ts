@@ -11,8 +11,10 @@ import {
   MAX_REPLACED_SHARE,
   MIN_PAGE_SHARE,
   ownProseParagraphs,
+  pageUnderCheck,
   PROSE_PARAGRAPH_WORDS,
   proseWordCount,
+  type PageUnderCheck,
 } from '../../src/match/accept';
 import { alignWithOriginal } from '../../src/match/align';
 import type { Article } from '../../src/extract/article';
@@ -31,9 +33,9 @@ const [SEED, BROWN] = [0, 1];
 const column = originalParagraphs(seed);
 
 const fingerprints = (page: readonly string[]): ParagraphFingerprint[] => page.map(fingerprintParagraph);
+const checked = (page: readonly string[]): PageUnderCheck => pageUnderCheck(page, fingerprints(page));
 const words = (page: readonly string[]): number => proseWordCount(fingerprints(page));
-const accept = (page: readonly string[], candidate = SEED) =>
-  acceptCandidate(index, candidate, fingerprints(page), page);
+const accept = (page: readonly string[], candidate = SEED) => acceptCandidate(index, candidate, checked(page));
 /** Share of a page's running text that is the given paragraphs (all of them prose). */
 const shareOf = (copied: readonly string[], page: readonly string[]): number => words(copied) / words(page);
 
@@ -97,9 +99,9 @@ describe('accepting a retrieved original', () => {
     });
     const short = buildCorpusIndex([original('one', [one]), original('two', [one, two])]);
     expect(ownProseParagraphs(short, 0).size).toBe(1);
-    expect(acceptCandidate(short, 0, fingerprints([one]), [one])).not.toBeNull();
-    expect(acceptCandidate(short, 1, fingerprints([one]), [one])).toBeNull();
-    expect(acceptCandidate(short, 1, fingerprints([one, two]), [one, two])).not.toBeNull();
+    expect(acceptCandidate(short, 0, checked([one]))).not.toBeNull();
+    expect(acceptCandidate(short, 1, checked([one]))).toBeNull();
+    expect(acceptCandidate(short, 1, checked([one, two]))).not.toBeNull();
   });
 
   // A press release's own text ends where the company's boilerplate starts ("About Acme…").
@@ -192,10 +194,10 @@ describe('accepting a retrieved original', () => {
     const alignment = alignWithOriginal(releases, 0, fingerprints(otherRelease));
     expect(alignment.pairs.length).toBeGreaterThanOrEqual(MIN_ALIGNED_PARAGRAPHS);
     expect(shareOf(tail, otherRelease)).toBeGreaterThanOrEqual(MIN_PAGE_SHARE);
-    expect(acceptCandidate(releases, 0, fingerprints(otherRelease), otherRelease)).toBeNull();
+    expect(acceptCandidate(releases, 0, checked(otherRelease))).toBeNull();
     // The same page with the release's own prose is accepted.
     const withProse = [...column.slice(0, 3), ...tail];
-    expect(acceptCandidate(releases, 0, fingerprints(withProse), withProse)).not.toBeNull();
+    expect(acceptCandidate(releases, 0, checked(withProse))).not.toBeNull();
   });
 
   it('keeps the accepted candidate covering most of the page, whatever the order of candidates', () => {
@@ -203,11 +205,9 @@ describe('accepting a retrieved original', () => {
       [BROWN, SEED],
       [SEED, BROWN],
     ]) {
-      expect(acceptBest(index, candidates, fingerprints(column), column)?.alignment.originalIndex).toBe(SEED);
-      expect(
-        acceptBest(index, candidates, fingerprints(brown.paragraphs), brown.paragraphs)?.alignment.originalIndex,
-      ).toBe(BROWN);
+      expect(acceptBest(index, candidates, checked(column))?.alignment.originalIndex).toBe(SEED);
+      expect(acceptBest(index, candidates, checked(brown.paragraphs))?.alignment.originalIndex).toBe(BROWN);
     }
-    expect(acceptBest(index, [SEED, BROWN], fingerprints(notInCorpus), notInCorpus)).toBeNull();
+    expect(acceptBest(index, [SEED, BROWN], checked(notInCorpus))).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../../src/fingerprint/fingerprint';
-import { acceptBest, MIN_ALIGNED_PARAGRAPHS } from '../../src/match/accept';
+import { acceptBest, MIN_ALIGNED_PARAGRAPHS, pageUnderCheck, type PageUnderCheck } from '../../src/match/accept';
 import { CANDIDATES_VERIFIED, retrieveCandidates } from '../../src/match/retrieve';
 import { MIN_MATCH_WORDS } from '../../src/match/similarity';
 import { machineTranslations } from '../fixtures/translation/sets';
@@ -24,6 +24,7 @@ const { first, second } = brownHalves();
 const unrelated = second.slice(0, 40).flatMap((t) => t.paragraphs);
 
 const fingerprints = (page: readonly string[]): ParagraphFingerprint[] => page.map(fingerprintParagraph);
+const checked = (page: readonly string[]): PageUnderCheck => pageUnderCheck(page, fingerprints(page));
 const retrieve = (page: readonly string[], limit?: number): number[] =>
   retrieveCandidates(index, fingerprints(page), limit);
 const paragraphsOf = (i: number): string[] => originalParagraphs(originals[i]!);
@@ -56,7 +57,7 @@ describe('retrieving candidate originals', () => {
     const withCandidates = second.slice(0, 40).filter((t) => retrieve(t.paragraphs).length > 0);
     expect(withCandidates.length).toBeLessThan(40);
     for (const t of withCandidates) {
-      expect(acceptBest(index, retrieve(t.paragraphs), fingerprints(t.paragraphs), t.paragraphs), t.id).toBeNull();
+      expect(acceptBest(index, retrieve(t.paragraphs), checked(t.paragraphs)), t.id).toBeNull();
     }
   });
 
