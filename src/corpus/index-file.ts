@@ -525,6 +525,14 @@ const CORRUPT_BLOCK = `corpus index is corrupt (a block is unreadable): ${REBUIL
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 
+const isStoredRecord = (x: unknown): x is StoredRecord =>
+  Array.isArray(x) &&
+  isString(x[0]) &&
+  isString(x[1]) &&
+  Array.isArray(x[2]) &&
+  x[2].every(isString) &&
+  (x[3] === undefined || isString(x[3]));
+
 /** One block of `inflated` bytes once inflated; `starts` are its originals' first paragraphs and the end. */
 function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, dictionary: Uint8Array): DecodedBlock {
   let reader: ByteReader;
@@ -545,6 +553,7 @@ function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, d
   if (
     !Array.isArray(stored) ||
     stored.length !== total ||
+    !stored.every(isStoredRecord) ||
     !Array.isArray(metas) ||
     metas.length !== originals ||
     !metas.every((m) => Array.isArray(m) && m.length >= 6 && m.every(isString))
@@ -569,9 +578,7 @@ function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, d
       const notTerms = excludes ? reader.set16((n) => new Uint32Array(n)) : new Uint32Array(0);
       const contractions = reader.varint();
       const sentences = reader.varint();
-      const record = stored[p];
-      if (!isStoredRecord(record)) throw new CorpusError(CORRUPT_BLOCK);
-      const [snippet, tail, names, text] = record;
+      const [snippet, tail, names, text] = stored[p]!;
       ownSketches.push({ level, shingleCount, wording, terms, notWording, notTerms });
       ownRecords.push({ snippet, tail, names, contractions, sentences, ...(text === undefined ? {} : { text }) });
     }
@@ -585,10 +592,3 @@ function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, d
   return { metas, records, sketchesAt };
 }
 
-const isStoredRecord = (x: unknown): x is StoredRecord =>
-  Array.isArray(x) &&
-  isString(x[0]) &&
-  isString(x[1]) &&
-  Array.isArray(x[2]) &&
-  x[2].every(isString) &&
-  (x[3] === undefined || isString(x[3]));
