@@ -15,12 +15,12 @@ import {
 import { deflateSync, inflateSync, strFromU8 } from 'fflate';
 import { checksumBytes } from '../../src/fingerprint/hash';
 import { inflateBounded } from '../../src/corpus/codec';
-import type { CorpusIndex } from '../../src/corpus/corpus-index';
 import { bandKeys, buildLshTable, lookupBand, lshIndex, SCANS_BEFORE_TABLE } from '../../src/corpus/lsh';
 import { CONTENT_BANDS } from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { analyzeAgainst } from '../../src/report/analyze';
+import { everyOriginal } from '../support/corpus';
 import { SEED_EXPECTATIONS, seedText } from '../support/seeds';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 
@@ -51,10 +51,6 @@ describe('corpus input', () => {
     expect(() => parseCorpusJsonl('\n\n')).toThrowError(CorpusError);
   });
 });
-
-/** One value per original of an index. */
-const everyOriginal = <T>(index: CorpusIndex, f: (o: number) => T): T[] =>
-  Array.from({ length: index.originalCount }, (_, o) => f(o));
 
 describe('the index file', () => {
   const index = buildCorpusIndex(records);
@@ -112,17 +108,23 @@ describe('the index file', () => {
   });
 });
 
+const PREAMBLE = 28;
+
+type IndexHeader = { sections: Record<string, { offset: number; bytes: number }> };
+
+/** An index file's header, as written, and its stored length: where its sections are. */
+function headerOf(bytes: Uint8Array): { headerLength: number; header: IndexHeader } {
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(12, true);
+  const header = JSON.parse(strFromU8(inflateSync(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))) as IndexHeader;
+  return { headerLength, header };
+}
+
 /**
  * An index file with its first block replaced (and the block tables, header and checksum
  * made to agree): what a hostile list publisher could serve, signed.
  */
 function withFirstBlock(bytes: Uint8Array, replace: (block: Uint8Array) => Uint8Array): Uint8Array {
-  const PREAMBLE = 28;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(12, true);
-  const header = JSON.parse(strFromU8(inflateSync(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))) as {
-    sections: Record<string, { offset: number; bytes: number }>;
-  };
+  const { headerLength, header } = headerOf(bytes);
   const { sections } = header;
   const payload = PREAMBLE + headerLength;
   const head = bytes.slice(payload, payload + sections['blocks']!.offset); // everything before the blocks
@@ -203,15 +205,12 @@ describe('bounded inflation', () => {
   });
 
   it('refuses a signed block whose paragraph records are not text, instead of failing on them later', () => {
-    const bytes = serializeIndex(buildCorpusIndex(records));
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headerLength = view.getUint32(12, true);
-    const { sections } = JSON.parse(strFromU8(inflateSync(bytes.subarray(28, 28 + headerLength)))) as {
-      sections: Record<string, { offset: number; bytes: number }>;
-    };
-    const at = (name: string): number => 28 + headerLength + sections[name]!.offset;
-    const dictionary = bytes.slice(at('dictionary'), at('dictionary') + sections['dictionary']!.bytes);
-    const [firstSnippet] = buildCorpusIndex(records).recordsOf(0)[0]!.snippet.split('"');
+    const index = buildCorpusIndex(records);
+    const bytes = serializeIndex(index);
+    const { headerLength, header } = headerOf(bytes);
+    const { offset, bytes: length } = header.sections['dictionary']!;
+    const dictionary = bytes.slice(PREAMBLE + headerLength + offset, PREAMBLE + headerLength + offset + length);
+    const firstSnippet = index.recordsOf(0)[0]!.snippet;
     // The first snippet, quoted, becomes a number of as many bytes: the block keeps its stated length.
     const hostile = withFirstBlock(bytes, (block) => {
       const inflated = Buffer.from(inflateSync(block, { dictionary }));

@@ -5,6 +5,7 @@ import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-inde
 import { deserializeIndex, serializeIndex } from '../../src/corpus/index-file';
 import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
 import { joinSketch, storedSketch } from '../../src/corpus/sketch-remainder';
+import { everyOriginal } from '../support/corpus';
 
 // An index file stores of each paragraph's sketch only what its kept snippet, last words
 // and names do not give. The split must be exact whatever the text: a sketch reads back
@@ -13,10 +14,6 @@ import { joinSketch, storedSketch } from '../../src/corpus/sketch-remainder';
 const bundled = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
 // Every 50th real original: wire copy, press releases, interviews, a few non-English words.
 const sample = bundled.filter((_, i) => i % 50 === 0);
-
-/** Every original's sketches or records, in order. */
-const all = <T>(index: CorpusIndex, of: (o: number) => T): T[] =>
-  Array.from({ length: index.originalCount }, (_, o) => of(o));
 
 describe("a paragraph's sketch beside its kept text", () => {
   const index = buildCorpusIndex(sample);
@@ -85,15 +82,19 @@ describe('the index file', () => {
         index.recordsOf(o).map((r, j) => ({ ...r, snippet: j % 2 ? 'Nothing the paragraph says at all.' : r.snippet })),
     };
     const loaded = deserializeIndex(serializeIndex(edited, { built: '2026-01-01' }));
-    expect(all(loaded, (o) => loaded.sketchesOf(o))).toEqual(all(index, (o) => index.sketchesOf(o)));
-    expect(all(loaded, (o) => loaded.recordsOf(o))).toEqual(all(edited, (o) => edited.recordsOf(o)));
+    expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(
+      everyOriginal(index, (o) => index.sketchesOf(o)),
+    );
+    expect(everyOriginal(loaded, (o) => loaded.recordsOf(o))).toEqual(
+      everyOriginal(edited, (o) => edited.recordsOf(o)),
+    );
   });
 
   it('keeps whole paragraphs in a full-text index, and stores nothing of their sketches but counts', () => {
     const records = sample.slice(0, 40);
     const full = buildCorpusIndex(records, { fullText: true });
     const loaded = deserializeIndex(serializeIndex(full, { built: '2026-01-01' }));
-    expect(all(loaded, (o) => loaded.sketchesOf(o))).toEqual(all(full, (o) => full.sketchesOf(o)));
+    expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(everyOriginal(full, (o) => full.sketchesOf(o)));
     for (let o = 0; o < full.originalCount; o++) {
       const rs = full.recordsOf(o);
       full.sketchesOf(o).forEach((sketch, j) => {
