@@ -1,6 +1,7 @@
 import type { OriginalRecord } from '../../src/corpus/records';
 import type { Candidate } from './originals';
-import { dateValue, uniqueId } from './originals';
+import { dateValue } from '../../src/text/dates';
+import { uniqueId } from './originals';
 
 // The rules for adding originals to a corpus (README, "Building a corpus"), the same
 // for `corpus add` (on a JSON Lines file) and `corpus build` (in memory):

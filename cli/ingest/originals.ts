@@ -100,14 +100,6 @@ export function normalizeDate(raw: string): string {
   return Number.isNaN(time) ? date : new Date(time).toISOString();
 }
 
-/** Milliseconds since the epoch of a corpus date, or null when it has none or it cannot be read. */
-export function dateValue(published: string): number | null {
-  if (published.trim() === '') return null;
-  // "+0000" (no colon) is ISO 8601 but not what Date.parse reads.
-  const time = Date.parse(published.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(time) ? null : time;
-}
-
 const MAX_ID_CHARS = 96;
 
 /** A readable id from an address: host and path, slugged ("rollingstone-com-music-music-news-…"). */

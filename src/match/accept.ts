@@ -3,8 +3,11 @@
 // page; the page must also be mostly the candidate's own running prose, in its order.
 import type { CorpusIndex } from '../corpus/corpus-index';
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
+import { classifyAdded } from '../detect/boilerplate';
+import { dateValue } from '../text/dates';
 import { alignWithOriginal, type AlignedPair, type Alignment } from './align';
 import { pageNameWords, swapsNames } from './facts';
+import { pairSimilarity, REWORDED_CONTENT } from './similarity';
 
 /** Paragraphs shorter than this are headlines, captions or buttons, not running text. */
 export const PROSE_PARAGRAPH_WORDS = 12;
@@ -29,6 +32,18 @@ export const FIRM_CONTENT_JACCARD = 0.4;
 /** Share of the matched text that must be firm (copied or closely translated) for a cut page to be the original's. */
 export const MIN_FIRM_SHARE = 0.5;
 
+/**
+ * A page dated this many days or more before an original is not a copy of it: it came
+ * first (an earlier article the original's newsroom built on, or the original's own
+ * source). A day's slack covers time zones and dates written without a time.
+ */
+export const MIN_DAYS_EARLIER = 2;
+const DAY_MS = 86_400_000;
+
+/** Whether a page published at `page` came out before an original published at `original` (README, "Matching"). */
+const predates = (page: number | null, original: number | null): boolean =>
+  page !== null && original !== null && original - page >= MIN_DAYS_EARLIER * DAY_MS;
+
 /** Copied, or reworded as closely as a translation rewords. */
 export const isFirmPair = (pair: AlignedPair): boolean =>
   pair.similarity.kind === 'copy' ||
@@ -37,24 +52,29 @@ export const isFirmPair = (pair: AlignedPair): boolean =>
     pair.similarity.contentJaccard >= FIRM_CONTENT_JACCARD);
 
 /**
- * Share of the page's running text that may stand where the original's prose is missing.
- * Measured on the siblings that still looked like cut copies after the rules above (the
- * sentencing release built from the plea release): half put their own prose there, a
- * median of 14-21% of their text, while cut translations and the seed reposts put none.
+ * Share of the page's running text that may be its own news among the original's
+ * paragraphs, on a page that leaves out some of the original's prose. Measured on the
+ * siblings that still looked like cut copies after the rules above (the sentencing
+ * release built from the plea release): half put their own prose where the original's
+ * is cut, a median of 14-21% of their text, while cut translations and the seed reposts
+ * put none.
  */
 export const MAX_REPLACED_SHARE = 0.1;
 
 /**
- * Words of the page's own running prose (paragraphs that match nothing of the original)
- * standing in a gap where the original's own prose is missing: another article telling its
- * own news in the original's frame, not a cut copy. Only gaps between matched paragraphs
- * count: reposts put their own introduction before the text, and append bios, credits and
- * comments after it.
+ * Words of the page's own news standing among the original's paragraphs: another article
+ * telling its news in the original's frame (a follow-up, the next release of a case), not
+ * a cut copy. Counted: the page's own running prose (paragraphs that match nothing of the
+ * original) in a gap where the original's own prose is missing, in its place; and, in any
+ * gap, prose that says nothing the original says (`isNews`). Only gaps between matched
+ * paragraphs count: reposts put their own introduction before the text, and append bios,
+ * credits and comments after it.
  */
-function replacedWords(
+function ownNewsWords(
   alignment: Alignment,
   fingerprints: readonly ParagraphFingerprint[],
   ownProse: ReadonlySet<number>,
+  isNews: (i: number) => boolean,
 ): number {
   // Pairs are in page order, and so in the original's order.
   const { pairs } = alignment;
@@ -62,15 +82,30 @@ function replacedWords(
   let before = pairs[0]!;
   for (const after of pairs.slice(1)) {
     const cut = alignment.missing.some((j) => j > before.original && j < after.original && ownProse.has(j));
-    if (cut) {
-      for (const i of alignment.added) {
-        const count = fingerprints[i]!.wordCount;
-        if (i > before.page && i < after.page && count >= PROSE_PARAGRAPH_WORDS) words += count;
-      }
+    for (const i of alignment.added) {
+      const count = fingerprints[i]!.wordCount;
+      if (i > before.page && i < after.page && count >= PROSE_PARAGRAPH_WORDS && (cut || isNews(i))) words += count;
     }
     before = after;
   }
   return words;
+}
+
+/**
+ * Whether page paragraph i is news of the page's own: prose that is no rewording of any
+ * of the original's paragraphs (a retelling's paragraphs that the alignment left unpaired
+ * still share most of their content with one), and no boilerplate a reposter inserts
+ * among the paragraphs it copies (promotion, credits, bios).
+ */
+function saysItsOwnNews(index: CorpusIndex, candidate: number, page: PageUnderCheck, i: number): boolean {
+  const original = index.originalOf(candidate);
+  for (let j = 0; j < original.paragraphCount; j++) {
+    if (pairSimilarity(page.fingerprints[i]!, index, original.firstParagraph + j).content >= REWORDED_CONTENT) {
+      return false;
+    }
+  }
+  const kind = classifyAdded(page.paragraphs[i]!, 'inside', original);
+  return kind?.kind === 'finding' && kind.category === 'other';
 }
 
 /**
@@ -99,22 +134,36 @@ export interface PageUnderCheck {
   readonly proseWords: number;
   /** The name words of paragraph i, read the first time a candidate asks (facts.ts). */
   readonly names: (i: number) => ReadonlySet<string>;
+  /** When the page says it was published (milliseconds since the epoch), or null. */
+  readonly published: number | null;
 }
 
+/** `published` is the date the page gives itself, as written (its metadata), or ''. */
 export const pageUnderCheck = (
   paragraphs: readonly string[],
   fingerprints: readonly ParagraphFingerprint[],
+  published = '',
 ): PageUnderCheck => ({
   paragraphs,
   fingerprints,
   proseWords: proseWordCount(fingerprints),
   names: pageNameWords(paragraphs),
+  published: pageDate(published),
 });
+
+function pageDate(published: string): number | null {
+  const time = dateValue(published);
+  // The epoch itself is a broken CMS's "no date", not a date.
+  return time !== null && time > DAY_MS ? time : null;
+}
 
 /**
  * The accepted candidate covering most of the page's running text; among equals (near-
  * identical originals, such as a series of statements), the one whose paragraphs the
- * page's are most alike, then the first. Or null.
+ * page's are most alike, then the first. Or null, also when the page says it came out
+ * days before that original: it is then that text's source or an earlier article of the
+ * same series, not a copy, and not a copy of an older original either (the statement
+ * before it in a series, which it resembles less).
  */
 export function acceptBest(
   index: CorpusIndex,
@@ -127,6 +176,8 @@ export function acceptBest(
     const accepted = acceptCandidate(index, candidate, page, machineTranslated);
     if (accepted && (!best || closer(accepted, best))) best = accepted;
   }
+  if (best && predates(page.published, dateValue(index.originalOf(best.alignment.originalIndex).published)))
+    return null;
   return best;
 }
 
@@ -163,12 +214,13 @@ export function acceptCandidate(
   if (share < MIN_PAGE_SHARE) return null;
   // A page that leaves out some of the original's prose may be another article in its frame
   // (a follow-up story, the next press release from the same template), not a cut copy
-  // (README, "Matching"): it must not put its own prose where the original's is cut, and
-  // must be mostly copied or closely translated with the names kept, unless it shows it
-  // was machine translated from the original. A loose retelling of the whole original is
-  // taken for it, as before.
+  // (README, "Matching"): it must not put its own prose where the original's is cut, nor
+  // news of its own among the original's paragraphs, and must be mostly copied or closely
+  // translated with the names kept, unless it shows it was machine translated from the
+  // original. A loose retelling of the whole original is taken for it, as before.
   if (!alignment.missing.some((j) => ownProse.has(j))) return { alignment, share };
-  if (replacedWords(alignment, fingerprints, ownProse) >= MAX_REPLACED_SHARE * proseWords) return null;
+  const isNews = (i: number): boolean => saysItsOwnNews(index, candidate, page, i);
+  if (ownNewsWords(alignment, fingerprints, ownProse, isNews) >= MAX_REPLACED_SHARE * proseWords) return null;
   const records = index.recordsOf(candidate);
   const near = (i: number): string => paragraphs.slice(Math.max(0, i - 1), i + 2).join('\n');
   const needed = MIN_FIRM_SHARE * shared;

@@ -44,7 +44,7 @@ export function analyzeArticle(
   fingerprints: readonly ParagraphFingerprint[] = fingerprintArticle(article),
 ): Analysis {
   if (article.tooLarge) return { article, alignment: null, report: tooLargeReport(article.tooLarge) };
-  const page = pageUnderCheck(article.paragraphs, fingerprints);
+  const page = pageUnderCheck(article.paragraphs, fingerprints, article.metadata?.datePublished);
   if (page.proseWords < MIN_ARTICLE_WORDS) {
     return { article, alignment: null, report: notAnArticleReport(page.proseWords) };
   }

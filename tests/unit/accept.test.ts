@@ -8,6 +8,7 @@ import {
   acceptBest,
   acceptCandidate,
   MIN_ALIGNED_PARAGRAPHS,
+  MIN_DAYS_EARLIER,
   MAX_REPLACED_SHARE,
   MIN_PAGE_SHARE,
   ownProseParagraphs,
@@ -78,6 +79,29 @@ describe('accepting a retrieved original', () => {
     // Its own paragraphs after the original's text, or before it, are what reposts add: still a cut copy.
     expect(accept([...cut, ...own])).not.toBeNull();
     expect(accept([...own, ...column.slice(1, 3), ...column.slice(5)])).not.toBeNull();
+  });
+
+  it('refuses a cut copy that tells news of its own among the original’s paragraphs: a follow-up in its frame', () => {
+    // The last four paragraphs cut: a cut copy.
+    const cut = column.slice(0, 8);
+    expect(accept(cut)).not.toBeNull();
+    // Two paragraphs of another article between paragraphs 2 and 3, where nothing was cut:
+    // prose that says nothing the original says.
+    const own = notInCorpus.slice(0, 2);
+    const withNews = [...column.slice(0, 3), ...own, ...column.slice(3, 8)];
+    expect(shareOf(own, withNews)).toBeGreaterThanOrEqual(MAX_REPLACED_SHARE);
+    expect(accept(withNews)).toBeNull();
+    // The whole original with the same paragraphs inserted is its text with additions.
+    expect(accept([...column.slice(0, 3), ...own, ...column.slice(3)])).not.toBeNull();
+    // Promotion inserted among the paragraphs is what reposters add: still a cut copy.
+    const promo = [
+      'Also read: Why the Kremlin is betting that the West will blink first, and what that means for the rest of Europe',
+      'Subscribe to our newsletter and get the best of our opinion writers delivered to your inbox every single morning.',
+      'Follow us on Telegram and WhatsApp for the latest news on Russia, Ukraine and Kazakhstan, with analysis from our correspondents across the region.',
+    ];
+    const withPromo = [...column.slice(0, 3), ...promo, ...column.slice(3, 8)];
+    expect(shareOf(promo, withPromo)).toBeGreaterThanOrEqual(MAX_REPLACED_SHARE);
+    expect(accept(withPromo)).not.toBeNull();
   });
 
   it('refuses two paragraphs of a long original, even as most of the page: a quotation', () => {
@@ -209,5 +233,22 @@ describe('accepting a retrieved original', () => {
       expect(acceptBest(index, candidates, checked(brown.paragraphs))?.alignment.originalIndex).toBe(BROWN);
     }
     expect(acceptBest(index, [SEED, BROWN], checked(notInCorpus))).toBeNull();
+  });
+
+  it(`takes a page dated ${MIN_DAYS_EARLIER} days or more before the original for no copy of it; a day’s slack, no date or an unreadable one change nothing`, () => {
+    // The column was published on 2022-01-06; the page is a copy cut after its sixth paragraph.
+    expect(seed.published).toBe('2022-01-06');
+    const cut = column.slice(0, 6);
+    const best = (published?: string) =>
+      acceptBest(index, [SEED, BROWN], pageUnderCheck(cut, fingerprints(cut), published))?.alignment.originalIndex;
+    expect(best()).toBe(SEED);
+    for (const later of ['2022-01-06', '2022-01-09T08:00:00Z', 'Mon, 10 Jan 2022 09:30:00 GMT'])
+      expect(best(later)).toBe(SEED);
+    // A day before, in a time zone west of the original's, or written without a time.
+    for (const slack of ['2022-01-05', '2022-01-04T20:00:00-0500']) expect(best(slack)).toBe(SEED);
+    for (const unknown of ['', 'yesterday', '1970-01-01T00:00:00Z']) expect(best(unknown)).toBe(SEED);
+    for (const earlier of ['2022-01-04', '2021-12-20T10:00:00+01:00', 'Tue, 28 Dec 2021 12:00:00 GMT']) {
+      expect(best(earlier), earlier).toBeUndefined();
+    }
   });
 });

@@ -1,0 +1,45 @@
+// Precision on honest pages whose siblings are in the corpus: each tenth of the bundled
+// corpus checked against the other nine tenths, for all ten tenths (README, "Matching").
+// Every "repost" is an honest original accused of copying a sibling. Each page is checked
+// as text, as an HTML page, and as the same page giving its publication date in JSON-LD.
+//   npx tsx scripts/held-out-siblings.ts [tenth ...]     (about a minute a tenth)
+import { readFileSync } from 'node:fs';
+import { buildCorpusIndex } from '../src/corpus/corpus-index';
+import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
+import { parseCorpusFile, type OriginalRecord } from '../src/corpus/records';
+import { articleFromText } from '../src/extract/article';
+import { articleFromHtml } from '../src/extract/parse-html';
+import { analyzeArticle } from '../src/report/analyze';
+import { splitParagraphs } from '../src/text/paragraphs';
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const page = (o: OriginalRecord, dated: boolean): string =>
+  `<!doctype html><html><head><title>${escape(o.title)}</title><script type="application/ld+json">${JSON.stringify({
+    '@type': 'NewsArticle',
+    headline: o.title,
+    ...(dated ? { datePublished: o.published } : {}),
+  })}</script></head><body><article><h1>${escape(o.title)}</h1>${splitParagraphs(o.text)
+    .map((p) => `<p>${escape(p)}</p>`)
+    .join('')}</article></body></html>`;
+
+const path = new URL('../corpus/originals.jsonl', import.meta.url);
+const originals = parseCorpusFile('corpus/originals.jsonl', readFileSync(path, 'utf8'));
+const tenths = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const total = { pages: 0, text: 0, html: 0, dated: 0 };
+console.log('tenth | pages | accused as text | as HTML | as HTML with its date');
+for (const tenth of tenths) {
+  const heldOut = originals.filter((_, i) => i % 10 === tenth);
+  // Through the file format, as a list or the bundled index is read.
+  const built = buildCorpusIndex(originals.filter((_, i) => i % 10 !== tenth));
+  const index = deserializeIndex(serializeIndex(built, { built: '2026-01-01' }));
+  const accused = (check: (o: OriginalRecord) => string): number => heldOut.filter((o) => check(o) === 'repost').length;
+  const text = accused((o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report.verdict);
+  const html = accused((o) => analyzeArticle(articleFromHtml(page(o, false)), index).report.verdict);
+  const dated = accused((o) => analyzeArticle(articleFromHtml(page(o, true)), index).report.verdict);
+  console.log(`${tenth} | ${heldOut.length} | ${text} | ${html} | ${dated}`);
+  total.pages += heldOut.length;
+  total.text += text;
+  total.html += html;
+  total.dated += dated;
+}
+console.log(`all | ${total.pages} | ${total.text} | ${total.html} | ${total.dated}`);
