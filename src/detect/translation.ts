@@ -369,6 +369,7 @@ function respelledNames(t: PairText): TranslationEvidence[] {
         (w) =>
           w.length >= 4 &&
           w[0] === word[0] &&
+          !isInflection(w.toLowerCase(), word.toLowerCase()) &&
           distance(w.toLowerCase(), word.toLowerCase()) <= Math.min(2, Math.floor(word.length / 4)),
       );
       if (!variant) continue;
@@ -382,6 +383,15 @@ function respelledNames(t: PairText): TranslationEvidence[] {
   }
   return found;
 }
+
+/**
+ * The same name with an English ending added or dropped ("Greens" and the "Green Party",
+ * "Obamas"): the page's own grammar, not an engine's respelling.
+ */
+const isInflection = (a: string, b: string): boolean => {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && /^(?:s|es|'s|’s)$/.test(long.slice(short.length));
+};
 
 const EXPANDED =
   /\b(?:can not|cannot|is not|are not|was not|were not|do not|does not|did not|will not|would not|could not|should not|has not|have not|had not|it is|that is|there is|he is|she is|we are|they are|you are)\b/i;

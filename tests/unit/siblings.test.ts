@@ -112,6 +112,20 @@ describe('articles whose siblings are in the corpus', () => {
     expect(analyzeArticle(dated, statements).report.verdict).toBe('unrelated');
   });
 
+  it('does not take a name in another grammatical form for a translation engine’s respelling', () => {
+    // Two Wikinews stories on New Zealand polls: the later names "the Green Party" where the
+    // earlier says "the Greens", and, being another story, uses none of its contractions.
+    const byId = (id: string): OriginalRecord => originals.find((o) => o.id === id)!;
+    const earlier = byId('wikinews-poll-new-zealand-labour-and-greens-parties-gain-support');
+    const later = byId('wikinews-poll-opposition-leader-advancing-on-new-zealand-pm-helen-clark');
+    const report = analyzeArticle(
+      articleFromText(`${later.title}\n\n${later.text}`),
+      buildCorpusIndex([earlier]),
+    ).report;
+    expect(report.findings.map((f) => f.kind)).not.toContain('machine-translation');
+    expect(report.verdict).not.toBe('repost');
+  });
+
   it('still finds cut copies of the originals beside them, with the paragraphs cut', () => {
     // Every tenth original in the index with four paragraphs of its own prose or more, its last two cut
     // (where 150 words or more are left).
