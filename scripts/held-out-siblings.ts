@@ -10,6 +10,7 @@ import { parseCorpusFile, type OriginalRecord } from '../src/corpus/records';
 import { articleFromText } from '../src/extract/article';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { analyzeArticle } from '../src/report/analyze';
+import type { Report } from '../src/report/report';
 import { splitParagraphs } from '../src/text/paragraphs';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -25,21 +26,25 @@ const page = (o: OriginalRecord, dated: boolean): string =>
 const path = new URL('../corpus/originals.jsonl', import.meta.url);
 const originals = parseCorpusFile('corpus/originals.jsonl', readFileSync(path, 'utf8'));
 const tenths = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-const total = { pages: 0, text: 0, html: 0, dated: 0 };
-console.log('tenth | pages | accused as text | as HTML | as HTML with its date');
+const total = { pages: 0, text: 0, translated: 0, html: 0, dated: 0 };
+console.log('tenth | pages | accused as text | of them machine translated | as HTML | as HTML with its date');
 for (const tenth of tenths) {
   const heldOut = originals.filter((_, i) => i % 10 === tenth);
   // Through the file format, as a list or the bundled index is read.
   const built = buildCorpusIndex(originals.filter((_, i) => i % 10 !== tenth));
   const index = deserializeIndex(serializeIndex(built, { built: '2026-01-01' }));
-  const accused = (check: (o: OriginalRecord) => string): number => heldOut.filter((o) => check(o) === 'repost').length;
-  const text = accused((o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report.verdict);
-  const html = accused((o) => analyzeArticle(articleFromHtml(page(o, false)), index).report.verdict);
-  const dated = accused((o) => analyzeArticle(articleFromHtml(page(o, true)), index).report.verdict);
-  console.log(`${tenth} | ${heldOut.length} | ${text} | ${html} | ${dated}`);
+  const accused = (check: (o: OriginalRecord) => Report): Report[] =>
+    heldOut.map(check).filter((r) => r.verdict === 'repost');
+  const asText = accused((o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report);
+  const text = asText.length;
+  const translated = asText.filter((r) => r.findings.some((f) => f.kind === 'machine-translation')).length;
+  const html = accused((o) => analyzeArticle(articleFromHtml(page(o, false)), index).report).length;
+  const dated = accused((o) => analyzeArticle(articleFromHtml(page(o, true)), index).report).length;
+  console.log(`${tenth} | ${heldOut.length} | ${text} | ${translated} | ${html} | ${dated}`);
   total.pages += heldOut.length;
   total.text += text;
+  total.translated += translated;
   total.html += html;
   total.dated += dated;
 }
-console.log(`all | ${total.pages} | ${total.text} | ${total.html} | ${total.dated}`);
+console.log(`all | ${total.pages} | ${total.text} | ${total.translated} | ${total.html} | ${total.dated}`);

@@ -219,6 +219,20 @@ export function commonWords(a: readonly string[], b: readonly string[]): [number
   return out;
 }
 
+/** A figure as digits alone: "1,500", "1.500" and "1500" are the same figure written three ways. */
+const figures = (text: string): string[] => (text.match(/\d[\d.,]*/g) ?? []).map((f) => f.replace(/\D/g, ''));
+
+/**
+ * Whether the page sentence has every figure of the original's: an engine carries
+ * figures over as they are, so a sentence whose figures changed ("nearly 1,900
+ * defendants", "more than 1,500") was edited by a person, as the next release from a
+ * template is, and its other edits are no translation's slips.
+ */
+function keepsFigures(original: string, page: string): boolean {
+  const onPage = new Set(figures(page));
+  return figures(original).every((f) => onPage.has(f));
+}
+
 /**
  * The slips between an original sentence and its page counterpart: the one-word edits
  * between consecutive kept words. Only a sentence that keeps most of the original's
@@ -227,7 +241,7 @@ export function commonWords(a: readonly string[], b: readonly string[]): [number
 export function sentenceSlips(original: string, page: string, clipped = false): string[] {
   const a = wordsOf(original);
   const b = wordsOf(page);
-  if (a.length === 0) return [];
+  if (a.length === 0 || !keepsFigures(original, page)) return [];
   const kept = commonWords(a, b);
   if (kept.length < DERIVED_SENTENCE * a.length) return [];
   const slips: string[] = [];

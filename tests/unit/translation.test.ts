@@ -120,6 +120,29 @@ describe('slips in one sentence only', () => {
   });
 });
 
+describe('slips in a sentence whose figures changed', () => {
+  it('are not machine translation: a release template’s closing paragraph, brought up to date', () => {
+    // The Medicare Fraud Strike Force's closing paragraph, a year apart (corpus/originals.jsonl):
+    // "Since its inception …, the Strike Force … has charged nearly 1,900 defendants" became
+    // "Since their inception …, Strike Force operations … have charged more than 1,500".
+    const releases = parseCorpusFile('corpus/originals.jsonl', readFileSync(CORPUS, 'utf8'));
+    const release = (id: string): OriginalRecord => releases.find((o) => o.id.startsWith(id))!;
+    const nursing = release('doj-2014-07-29-director-nursing-pleads-guilty-miami');
+    const recruiters = release('doj-2013-09-04-two-patient-recruiters-miami-home-health-company');
+    const report = check(splitParagraphs(recruiters.text), buildCorpusIndex([nursing]));
+    expect(report.match?.id).toBe(nursing.id);
+    expect(report.findings.map((f) => f.kind)).not.toContain('machine-translation');
+    // An engine carries figures over, however it writes them: the same edits with the figures kept are slips.
+    const original = 'Since its inception in March 2007, the Strike Force has charged nearly 1,900 defendants.';
+    expect(
+      sentenceSlips(original, 'Since their inception in March 2007, Strike Force has charged nearly 1,500 defendants.'),
+    ).toEqual([]);
+    expect(
+      sentenceSlips(original, 'Since their inception in March 2007, Strike Force has charged nearly 1.900 defendants.'),
+    ).toEqual(['“its” became “their”', 'the article “the” before “strike” was dropped']);
+  });
+});
+
 describe('untranslated-word marks', () => {
   it('are machine translation when the bare words are the original’s, and a hashtag is not', () => {
     const text = first.find((t) => t.id === 'brown-ca01-a')!;
