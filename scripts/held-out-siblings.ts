@@ -3,28 +3,16 @@
 // Every "repost" is an honest original accused of copying a sibling. Each page is checked
 // as text, as an HTML page, and as the same page giving its publication date in JSON-LD.
 //   npx tsx scripts/held-out-siblings.ts [tenth ...]     (about a minute a tenth)
-import { readFileSync } from 'node:fs';
 import { buildCorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
-import { parseCorpusFile, type OriginalRecord } from '../src/corpus/records';
+import type { OriginalRecord } from '../src/corpus/records';
 import { articleFromText } from '../src/extract/article';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { analyzeArticle } from '../src/report/analyze';
 import type { Report } from '../src/report/report';
-import { splitParagraphs } from '../src/text/paragraphs';
+import { bundledOriginals, originalPage } from '../tests/support/corpus';
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const page = (o: OriginalRecord, dated: boolean): string =>
-  `<!doctype html><html><head><title>${escape(o.title)}</title><script type="application/ld+json">${JSON.stringify({
-    '@type': 'NewsArticle',
-    headline: o.title,
-    ...(dated ? { datePublished: o.published } : {}),
-  })}</script></head><body><article><h1>${escape(o.title)}</h1>${splitParagraphs(o.text)
-    .map((p) => `<p>${escape(p)}</p>`)
-    .join('')}</article></body></html>`;
-
-const path = new URL('../corpus/originals.jsonl', import.meta.url);
-const originals = parseCorpusFile('corpus/originals.jsonl', readFileSync(path, 'utf8'));
+const originals = bundledOriginals();
 const tenths = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const total = { pages: 0, text: 0, translated: 0, html: 0, dated: 0 };
 console.log('tenth | pages | accused as text | of them machine translated | as HTML | as HTML with its date');
@@ -38,8 +26,8 @@ for (const tenth of tenths) {
   const asText = accused((o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report);
   const text = asText.length;
   const translated = asText.filter((r) => r.findings.some((f) => f.kind === 'machine-translation')).length;
-  const html = accused((o) => analyzeArticle(articleFromHtml(page(o, false)), index).report).length;
-  const dated = accused((o) => analyzeArticle(articleFromHtml(page(o, true)), index).report).length;
+  const html = accused((o) => analyzeArticle(articleFromHtml(originalPage(o, false)), index).report).length;
+  const dated = accused((o) => analyzeArticle(articleFromHtml(originalPage(o, true)), index).report).length;
   console.log(`${tenth} | ${heldOut.length} | ${text} | ${translated} | ${html} | ${dated}`);
   total.pages += heldOut.length;
   total.text += text;

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
-import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
+import type { OriginalRecord } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { articleFromHtml } from '../../src/extract/parse-html';
 import { acceptCandidate, MIN_DAYS_EARLIER, ownProseParagraphs, pageUnderCheck } from '../../src/match/accept';
-import { fingerprintArticle } from '../../src/report/analyze';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle, fingerprintArticle } from '../../src/report/analyze';
 import type { Report } from '../../src/report/report';
 import { splitParagraphs } from '../../src/text/paragraphs';
+import { bundledOriginal, bundledOriginals, originalPage } from '../support/corpus';
 
 // Honest articles whose siblings are in the corpus: every tenth original of the bundled
 // corpus, checked against the other nine tenths. The Justice Department's releases on one
@@ -16,8 +15,7 @@ import { splitParagraphs } from '../../src/text/paragraphs';
 // each is its own article, and none of them is a repost of its sibling, however much
 // wording they share. Precision first (README, "Matching").
 
-const CORPUS = new URL('../../corpus/originals.jsonl', import.meta.url);
-const originals = parseCorpusFile('corpus/originals.jsonl', readFileSync(CORPUS, 'utf8'));
+const originals = bundledOriginals();
 const heldOut = originals.filter((_, i) => i % 10 === 5);
 const kept = originals.filter((_, i) => i % 10 !== 5);
 let index: CorpusIndex;
@@ -28,17 +26,6 @@ beforeAll(() => {
 const check = (o: OriginalRecord, text = o.text): Report =>
   analyzeArticle(articleFromText(`${o.title}\n\n${text}`), index).report;
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-/** An original as its own web page: headline, paragraphs, and (unless told not to) its date in JSON-LD. */
-const page = (o: OriginalRecord, dated = true): string =>
-  `<!doctype html><html><head><title>${escape(o.title)}</title><script type="application/ld+json">${JSON.stringify({
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: o.title,
-    ...(dated ? { datePublished: o.published } : {}),
-  })}</script></head><body><article><h1>${escape(o.title)}</h1>${splitParagraphs(o.text)
-    .map((p) => `<p>${escape(p)}</p>`)
-    .join('')}</article></body></html>`;
 const DAY_MS = 86_400_000;
 
 describe('articles whose siblings are in the corpus', () => {
@@ -71,10 +58,12 @@ describe('articles whose siblings are in the corpus', () => {
   });
 
   it('with the dates their pages give, fewer still, and none called a copy of an original that came out after it', () => {
-    const undated = new Map(heldOut.map((o) => [o.id, analyzeArticle(articleFromHtml(page(o, false)), index).report]));
+    const undated = new Map(
+      heldOut.map((o) => [o.id, analyzeArticle(articleFromHtml(originalPage(o, false)), index).report]),
+    );
     const accused: string[] = [];
     for (const o of heldOut) {
-      const article = articleFromHtml(page(o));
+      const article = articleFromHtml(originalPage(o));
       expect(article.metadata?.datePublished).toBe(o.published);
       const { report } = analyzeArticle(article, index);
       if (report.verdict !== 'repost') continue;
@@ -95,12 +84,11 @@ describe('articles whose siblings are in the corpus', () => {
 
   it('takes the closest original: a statement dated before it is not called a copy of the older one it also resembles', () => {
     // The Fed's June 2001 statement is nearly August's and a cut, edited May's.
-    const byId = (id: string): OriginalRecord => originals.find((o) => o.id === id)!;
     const [may, june, august] = ['fomc-2001-05-15', 'fomc-2001-06-27', 'fomc-2001-08-21'].map((d) =>
-      byId(`${d}-statement`),
+      bundledOriginal(`${d}-statement`),
     );
     const statements = buildCorpusIndex([may!, august!]);
-    const dated = articleFromHtml(page(june!));
+    const dated = articleFromHtml(originalPage(june!));
     const undated = articleFromText(`${june!.title}\n\n${june!.text}`);
     expect(analyzeArticle(undated, statements).report).toMatchObject({
       verdict: 'original',
@@ -115,9 +103,8 @@ describe('articles whose siblings are in the corpus', () => {
   it('does not take a name in another grammatical form for a translation engine’s respelling', () => {
     // Two Wikinews stories on New Zealand polls: the later names "the Green Party" where the
     // earlier says "the Greens", and, being another story, uses none of its contractions.
-    const byId = (id: string): OriginalRecord => originals.find((o) => o.id === id)!;
-    const earlier = byId('wikinews-poll-new-zealand-labour-and-greens-parties-gain-support');
-    const later = byId('wikinews-poll-opposition-leader-advancing-on-new-zealand-pm-helen-clark');
+    const earlier = bundledOriginal('wikinews-poll-new-zealand-labour-and-greens-parties-gain-support');
+    const later = bundledOriginal('wikinews-poll-opposition-leader-advancing-on-new-zealand-pm-helen-clark');
     const report = analyzeArticle(
       articleFromText(`${later.title}\n\n${later.text}`),
       buildCorpusIndex([earlier]),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
 import { commonWords, sentenceSlips, slipOf } from '../../src/detect/translation';
@@ -15,11 +14,9 @@ import {
   type MachineTranslated,
 } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves } from '../support/brown';
+import { bundledOriginal } from '../support/corpus';
 import { SHINGLE_WORDS } from '../../src/fingerprint/params';
-import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { splitParagraphs } from '../../src/text/paragraphs';
-
-const CORPUS = new URL('../../corpus/originals.jsonl', import.meta.url);
 
 // Real machine translation (Apertium round trips of 200 Brown articles through Spanish and
 // through Esperanto) and real human rewording (Grimm tales in Lucy Crane's and in Edgar
@@ -107,10 +104,8 @@ describe('slips in one sentence only', () => {
     // Two real Justice Department releases on one case (corpus/originals.jsonl): the plea,
     // checked against the sentencing, which says "the Tulsa Police Department; the Bureau of …"
     // where the plea says "Tulsa, Oklahoma, Police Department; Bureau of …": three slips, one sentence.
-    const releases = parseCorpusFile('corpus/originals.jsonl', readFileSync(CORPUS, 'utf8'));
-    const release = (id: string): OriginalRecord => releases.find((o) => o.id.startsWith(id))!;
-    const sentencing = release('doj-2016-01-15-universal-aryan-brotherhood-associate-sentenced');
-    const plea = release('doj-2015-06-09-universal-aryan-brotherhood-member-and-associates-plead-guilty');
+    const sentencing = bundledOriginal('doj-2016-01-15-universal-aryan-brotherhood-associate-sentenced');
+    const plea = bundledOriginal('doj-2015-06-09-universal-aryan-brotherhood-member-and-associates-plead-guilty');
     const report = check(splitParagraphs(plea.text), buildCorpusIndex([sentencing]));
     expect(report.match?.id).toBe(sentencing.id);
     expect(report.findings.map((f) => f.kind)).not.toContain('machine-translation');
@@ -125,10 +120,8 @@ describe('slips in a sentence whose figures changed', () => {
     // The Medicare Fraud Strike Force's closing paragraph, a year apart (corpus/originals.jsonl):
     // "Since its inception …, the Strike Force … has charged nearly 1,900 defendants" became
     // "Since their inception …, Strike Force operations … have charged more than 1,500".
-    const releases = parseCorpusFile('corpus/originals.jsonl', readFileSync(CORPUS, 'utf8'));
-    const release = (id: string): OriginalRecord => releases.find((o) => o.id.startsWith(id))!;
-    const nursing = release('doj-2014-07-29-director-nursing-pleads-guilty-miami');
-    const recruiters = release('doj-2013-09-04-two-patient-recruiters-miami-home-health-company');
+    const nursing = bundledOriginal('doj-2014-07-29-director-nursing-pleads-guilty-miami');
+    const recruiters = bundledOriginal('doj-2013-09-04-two-patient-recruiters-miami-home-health-company');
     const report = check(splitParagraphs(recruiters.text), buildCorpusIndex([nursing]));
     expect(report.match?.id).toBe(nursing.id);
     expect(report.findings.map((f) => f.kind)).not.toContain('machine-translation');
