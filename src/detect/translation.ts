@@ -241,7 +241,8 @@ function keepsFigures(original: string, page: string): boolean {
 export function sentenceSlips(original: string, page: string, clipped = false): string[] {
   const a = wordsOf(original);
   const b = wordsOf(page);
-  if (a.length === 0 || !keepsFigures(original, page)) return [];
+  // A clipped sentence may end inside a figure ("1,9…"): that one is not compared.
+  if (a.length === 0 || !keepsFigures(clipped ? original.replace(/[\d.,]+$/, '') : original, page)) return [];
   const kept = commonWords(a, b);
   if (kept.length < DERIVED_SENTENCE * a.length) return [];
   const slips: string[] = [];

@@ -152,6 +152,9 @@ export const pageUnderCheck = (
 });
 
 function pageDate(published: string): number | null {
+  // A year or a month alone ("2021", "2021-12") does not say the page came first: read
+  // as its first day, it would put a page published later in that year before the original.
+  if (/^\s*\d{4}(?:-\d{2})?\s*$/.test(published)) return null;
   const time = dateValue(published);
   // The epoch itself is a broken CMS's "no date", not a date.
   return time !== null && time > DAY_MS ? time : null;

@@ -235,7 +235,7 @@ describe('accepting a retrieved original', () => {
     expect(acceptBest(index, [SEED, BROWN], checked(notInCorpus))).toBeNull();
   });
 
-  it(`takes a page dated ${MIN_DAYS_EARLIER} days or more before the original for no copy of it; a day’s slack, no date or an unreadable one change nothing`, () => {
+  it(`takes a page dated ${MIN_DAYS_EARLIER} days or more before the original for no copy of it; a day’s slack, no date or a vague one change nothing`, () => {
     // The column was published on 2022-01-06; the page is a copy cut after its sixth paragraph.
     expect(seed.published).toBe('2022-01-06');
     const cut = column.slice(0, 6);
@@ -246,7 +246,9 @@ describe('accepting a retrieved original', () => {
       expect(best(later)).toBe(SEED);
     // A day before, in a time zone west of the original's, or written without a time.
     for (const slack of ['2022-01-05', '2022-01-04T20:00:00-0500']) expect(best(slack)).toBe(SEED);
-    for (const unknown of ['', 'yesterday', '1970-01-01T00:00:00Z']) expect(best(unknown)).toBe(SEED);
+    // No date, an unreadable one, the epoch, or a year or a month alone (the page may be from its end).
+    for (const unknown of ['', 'yesterday', '1970-01-01T00:00:00Z', '2021', '2021-12'])
+      expect(best(unknown)).toBe(SEED);
     for (const earlier of ['2022-01-04', '2021-12-20T10:00:00+01:00', 'Tue, 28 Dec 2021 12:00:00 GMT']) {
       expect(best(earlier), earlier).toBeUndefined();
     }
