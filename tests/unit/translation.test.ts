@@ -133,6 +133,15 @@ describe('slips in a sentence whose figures changed', () => {
     expect(
       sentenceSlips(original, 'Since their inception in March 2007, Strike Force has charged nearly 1.900 defendants.'),
     ).toEqual(['“its” became “their”', 'the article “the” before “strike” was dropped']);
+    // An opening sentence the index clipped inside its last figure is compared up to it.
+    const clipped = 'Since its inception in March 2007, the Strike Force has charged nearly 1,9';
+    expect(
+      sentenceSlips(
+        clipped,
+        'Since their inception in March 2007, Strike Force has charged nearly 1,900 defendants.',
+        true,
+      ),
+    ).toEqual(['“its” became “their”', 'the article “the” before “strike” was dropped']);
   });
 });
 
