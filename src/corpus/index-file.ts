@@ -591,4 +591,3 @@ function decodeBlock(bytes: Uint8Array, inflated: number, starts: Uint32Array, d
     (sketches[at] ??= storedSketches[at]!.map((sketch, j) => joinSketch(sketch, records[at]![j]!)));
   return { metas, records, sketchesAt };
 }
-

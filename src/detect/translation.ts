@@ -219,18 +219,19 @@ export function commonWords(a: readonly string[], b: readonly string[]): [number
   return out;
 }
 
-/** A figure as digits alone: "1,500", "1.500" and "1500" are the same figure written three ways. */
-const figures = (text: string): string[] => (text.match(/\d[\d.,]*/g) ?? []).map((f) => f.replace(/\D/g, ''));
+/** A figure's digits alone: "1,500", "1.500" and "1500" are one figure written three ways. */
+const digitsOf = (word: string): string => word.replace(/[.,]/g, '');
+const isFigure = (word: string): boolean => /^\p{N}/u.test(word);
 
 /**
- * Whether the page sentence has every figure of the original's: an engine carries
- * figures over as they are, so a sentence whose figures changed ("nearly 1,900
+ * Whether the page sentence's words have every figure of the original's: an engine
+ * carries figures over as they are, so a sentence whose figures changed ("nearly 1,900
  * defendants", "more than 1,500") was edited by a person, as the next release from a
  * template is, and its other edits are no translation's slips.
  */
-function keepsFigures(original: string, page: string): boolean {
-  const onPage = new Set(figures(page));
-  return figures(original).every((f) => onPage.has(f));
+function keepsFigures(original: readonly string[], page: readonly string[]): boolean {
+  const onPage = new Set(page.filter(isFigure).map(digitsOf));
+  return original.every((word) => !isFigure(word) || onPage.has(digitsOf(word)));
 }
 
 /**
@@ -241,8 +242,8 @@ function keepsFigures(original: string, page: string): boolean {
 export function sentenceSlips(original: string, page: string, clipped = false): string[] {
   const a = wordsOf(original);
   const b = wordsOf(page);
-  // A clipped sentence may end inside a figure ("1,9…"): that one is not compared.
-  if (a.length === 0 || !keepsFigures(clipped ? original.replace(/[\d.,]+$/, '') : original, page)) return [];
+  // A clipped sentence may end inside a figure ("1,9…"): its last word is not compared.
+  if (a.length === 0 || !keepsFigures(clipped ? a.slice(0, -1) : a, b)) return [];
   const kept = commonWords(a, b);
   if (kept.length < DERIVED_SENTENCE * a.length) return [];
   const slips: string[] = [];
