@@ -20,11 +20,11 @@ import { CONTENT_BANDS } from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { analyzeAgainst } from '../../src/report/analyze';
-import { everyOriginal } from '../support/corpus';
+import { bundledOriginals, everyOriginal } from '../support/corpus';
 import { SEED_EXPECTATIONS, seedText } from '../support/seeds';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 
-const bundled = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
+const bundled = bundledOriginals();
 // The seed's original alone (its corpus line), for tests of the format itself.
 const records = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'));
 

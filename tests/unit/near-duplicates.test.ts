@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../../src/corpus/index-file';
-import { parseCorpusJsonl } from '../../src/corpus/records';
 import type { Article } from '../../src/extract/article';
 import { analyzeArticle } from '../../src/report/analyze';
+import { bundledOriginals } from '../support/corpus';
 
 // Originals that are nearly each other: the FOMC's statements in the bundled corpus, where
 // consecutive statements share much of their wording (corpus/SOURCES.md). A copy of one,
 // whole or cut, must be matched to that statement, never to its neighbour: the evidence
 // (which paragraphs are missing) is only right against the right original.
 const index = deserializeIndex(new Uint8Array(readFileSync(new URL('../../public/corpus.rrx', import.meta.url))));
-const originals = parseCorpusJsonl(readFileSync(new URL('../../corpus/originals.jsonl', import.meta.url), 'utf8'));
+const originals = bundledOriginals();
 const statements = originals.filter((r) => r.id.startsWith('fomc-'));
 const page = (paragraphs: readonly string[]): Article => ({
   title: '',
