@@ -47,6 +47,8 @@ export default tseslint.config(
       'src/match/**',
       'src/detect/**',
       'src/report/**',
+      'src/classify/**',
+      'src/check/**',
       'src/lists/**',
       'src/net/**',
     ],
@@ -63,4 +65,20 @@ export default tseslint.config(
       ],
     },
   },
+  // A check runs one way: extract → fingerprint → retrieve → compare → accept → detect →
+  // report, run by src/check. Each stage imports only the stages before it.
+  ...boundary(['src/match/**', 'src/classify/**'], /(?:^|\/)(?:detect|report|check)\//.source, {
+    message: 'Retrieval, comparison and acceptance come before the detectors and the report.',
+  }),
+  ...boundary(['src/detect/**'], /(?:^|\/)(?:check\/|match\/accept$)/.source, {
+    message: 'Detectors read an accepted comparison (match/compare.ts), not acceptance or the orchestrator.',
+  }),
+  ...boundary(['src/corpus/**'], /(?:^|\/)(?:extract|check)\//.source, {
+    message: 'The corpus is data: it never reads pages (take what you need of one as a parameter).',
+  }),
 );
+
+/** Files matching `files` may not import a module whose path matches `regex`. */
+function boundary(files, regex, { message }) {
+  return [{ files, rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] } }];
+}

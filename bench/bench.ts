@@ -12,7 +12,7 @@ import { articleFromText, type Article } from '../src/extract/article';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { hashString } from '../src/fingerprint/hash';
 import { minhash } from '../src/fingerprint/minhash';
-import { analyzeArticle, fingerprintArticle } from '../src/report/analyze';
+import { analyzeArticle, fingerprintArticle } from '../src/check/analyze';
 import { tokenize } from '../src/text/tokens';
 import { brownHalves, brownTexts } from '../tests/support/brown';
 import { errorMessage } from '../src/text/error-message';

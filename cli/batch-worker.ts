@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CorpusIndex } from '../src/corpus/corpus-index';
 import { CorpusError } from '../src/corpus/records';
-import { analyzeArticle } from '../src/report/analyze';
+import { analyzeArticle } from '../src/check/analyze';
 import { loadCorpus } from './corpus-source';
 import { decodePage, pageToArticle } from './inputs';
 import type { WorkerReply, WorkerRequest } from './batch';

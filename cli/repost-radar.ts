@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
-import { analyzeArticle } from '../src/report/analyze';
+import { analyzeArticle } from '../src/check/analyze';
 import { loadCorpus, readIndexFile } from './corpus-source';
 import type { BatchPage } from './batch-sources';
 import { formatReport } from './format';

@@ -6,7 +6,7 @@ import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browse
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { articleFromHtml } from '../src/extract/parse-html';
-import { analyzeAgainst } from '../src/report/analyze';
+import { analyzeAgainst } from '../src/check/analyze';
 import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
 import {
   addList,

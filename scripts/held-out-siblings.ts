@@ -2,18 +2,25 @@
 // corpus checked against the other nine tenths, for all ten tenths (README, "Matching").
 // Every "repost" is an honest original accused of copying a sibling. Each page is checked
 // as text, as an HTML page, and as the same page giving its publication date in JSON-LD.
-//   npx tsx scripts/held-out-siblings.ts [tenth ...]     (about a minute a tenth)
+//   npx tsx scripts/held-out-siblings.ts [--jsonl reports.jsonl] [tenth ...]     (about a minute a tenth)
+// --jsonl writes every report (not only the accusations), one JSON line each, so that a
+// refactor can be shown to leave them byte-identical.
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { buildCorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
 import type { OriginalRecord } from '../src/corpus/records';
 import { articleFromText } from '../src/extract/article';
 import { articleFromHtml } from '../src/extract/parse-html';
-import { analyzeArticle } from '../src/report/analyze';
+import { analyzeArticle } from '../src/check/analyze';
 import type { Report } from '../src/report/report';
 import { bundledOriginals, originalPage } from '../tests/support/corpus';
 
 const originals = bundledOriginals();
-const tenths = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const args = process.argv.slice(2);
+const jsonlAt = args.indexOf('--jsonl');
+const jsonl = jsonlAt >= 0 ? args.splice(jsonlAt, 2)[1] : undefined;
+if (jsonl !== undefined) writeFileSync(jsonl, '');
+const tenths = args.length > 0 ? args.map(Number) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const total = { pages: 0, text: 0, translated: 0, html: 0, dated: 0 };
 console.log('tenth | pages | accused as text | of them machine translated | as HTML | as HTML with its date');
 for (const tenth of tenths) {
@@ -21,13 +28,19 @@ for (const tenth of tenths) {
   // Through the file format, as a list or the bundled index is read.
   const built = buildCorpusIndex(originals.filter((_, i) => i % 10 !== tenth));
   const index = deserializeIndex(serializeIndex(built, { built: '2026-01-01' }));
-  const accused = (check: (o: OriginalRecord) => Report): Report[] =>
-    heldOut.map(check).filter((r) => r.verdict === 'repost');
-  const asText = accused((o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report);
+  const accused = (as: string, check: (o: OriginalRecord) => Report): Report[] => {
+    const reports = heldOut.map(check);
+    if (jsonl !== undefined) {
+      const lines = reports.map((report, i) => JSON.stringify({ tenth, as, id: heldOut[i]!.id, report }));
+      appendFileSync(jsonl, lines.map((line) => `${line}\n`).join(''));
+    }
+    return reports.filter((r) => r.verdict === 'repost');
+  };
+  const asText = accused('text', (o) => analyzeArticle(articleFromText(`${o.title}\n\n${o.text}`), index).report);
   const text = asText.length;
   const translated = asText.filter((r) => r.findings.some((f) => f.kind === 'machine-translation')).length;
-  const html = accused((o) => analyzeArticle(articleFromHtml(originalPage(o, false)), index).report).length;
-  const dated = accused((o) => analyzeArticle(articleFromHtml(originalPage(o, true)), index).report).length;
+  const html = accused('html', (o) => analyzeArticle(articleFromHtml(originalPage(o, false)), index).report).length;
+  const dated = accused('dated', (o) => analyzeArticle(articleFromHtml(originalPage(o, true)), index).report).length;
   console.log(`${tenth} | ${heldOut.length} | ${text} | ${translated} | ${html} | ${dated}`);
   total.pages += heldOut.length;
   total.text += text;

@@ -2,7 +2,7 @@ import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-inde
 import type { OriginalRecord } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { combine, hashString } from '../../src/fingerprint/hash';
-import { analyzeArticle, fingerprintArticle } from '../../src/report/analyze';
+import { analyzeArticle, fingerprintArticle } from '../../src/check/analyze';
 import { splitParagraphs } from '../../src/text/paragraphs';
 import { properNames } from '../../src/text/snippets';
 import { tokenize } from '../../src/text/tokens';

@@ -1,7 +1,7 @@
 import { originalFromText } from '../../src/corpus/from-files';
 import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
 import type { Article } from '../../src/extract/article';
-import { MIN_ARTICLE_WORDS } from '../../src/report/analyze';
+import { MIN_ARTICLE_WORDS } from '../../src/check/analyze';
 import { countWords } from '../../src/text/tokens';
 import type { FeedEntry } from './feeds';
 

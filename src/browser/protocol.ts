@@ -2,7 +2,7 @@
 // messages, each with its reply type, who may send it, and the per-tab state the
 // background keeps. Nothing here touches a browser API, so the rules are unit-tested.
 import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
-import type { Analysis } from '../report/analyze';
+import type { Analysis } from '../check/analyze';
 import { MAX_LIST_URL_CHARS, type ListsReply } from './lists-view';
 
 export type SkipReason = 'not-an-article' | 'too-large';

@@ -1,4 +1,3 @@
-import type { Article } from '../extract/article';
 import { errorMessage } from '../text/error-message';
 import { splitParagraphs } from '../text/paragraphs';
 import { CorpusError, parseCorpusJsonl, toOriginalRecord, type OriginalRecord } from './records';
@@ -18,8 +17,21 @@ export function originalFromText(id: string, text: string): OriginalRecord {
   });
 }
 
+/**
+ * What an original is made of from a page: an extracted article's fields (extract/'s
+ * Article has them). Declared here so that the corpus never imports extraction: the
+ * caller reads the page.
+ */
+export interface PageFields {
+  readonly title: string;
+  readonly byline: string;
+  readonly siteName: string;
+  readonly url: string;
+  readonly paragraphs: readonly string[];
+}
+
 /** An .html original, from its extracted article. */
-export function originalFromArticle(id: string, article: Article): OriginalRecord {
+export function originalFromArticle(id: string, article: PageFields): OriginalRecord {
   return toOriginalRecord({
     id,
     title: article.title || id,
@@ -42,7 +54,7 @@ export const idFromFileName = (name: string): string => name.replace(/^.*[\\/]/,
 export function originalsFromFile(
   name: string,
   text: string,
-  readHtml: (html: string) => Article,
+  readHtml: (html: string) => PageFields,
 ): OriginalRecord[] {
   try {
     if (/\.jsonl?$/i.test(name)) return parseCorpusJsonl(text);

@@ -1,7 +1,6 @@
-import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import type { Article } from '../extract/article';
-import { ownProseParagraphs } from '../match/accept';
-import type { Alignment } from '../match/align';
+import type { Comparison } from '../match/compare';
 import type { Finding, MissingParagraph } from '../report/report';
 import { tidyWhitespace } from '../text/normalize';
 import { notElsewhereOnPage } from './elsewhere';
@@ -52,13 +51,8 @@ export function missingParagraphsFinding(
  * The paragraphs a page cut: the original's paragraphs the alignment found no place for
  * and that are nowhere else in the page's text either (outside the article included).
  */
-export function detectMissing(
-  article: Article,
-  alignment: Alignment,
-  index: CorpusIndex,
-  records: readonly ParagraphRecord[],
-): MissingFinding | null {
-  const original = index.originalOf(alignment.originalIndex);
+export function detectMissing(article: Article, comparison: Comparison): MissingFinding | null {
+  const { index, original, records, alignment, ownProse } = comparison;
   const cut = notElsewhereOnPage(
     alignment.missing,
     [...article.paragraphs, ...(article.outside ?? [])],
@@ -67,7 +61,6 @@ export function detectMissing(
   );
   // Lines that are not prose (a caption, a dateline, a credit, a list item) never make a cut on their own,
   // nor does a press release's corporate tail ("About Acme…"): the original's own prose must be cut.
-  const ownProse = ownProseParagraphs(index, alignment.originalIndex);
   const cutProse = cut.some((j) => ownProse.has(j));
   return cutProse ? missingParagraphsFinding(cut, original, records) : null;
 }

@@ -1,16 +1,13 @@
 // Acceptance: whether a retrieved candidate really is the page's original (README,
 // "Matching", step 3). Retrieval only says which originals share paragraphs with the
 // page; the page must also be mostly the candidate's own running prose, in its order.
-import type { CorpusIndex } from '../corpus/corpus-index';
+// It reads the page's comparison with the candidate (compare.ts) and nothing of the detectors.
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
-import { classifyAdded } from '../detect/boilerplate';
 import { dateValue } from '../text/dates';
-import { alignWithOriginal, type AlignedPair, type Alignment } from './align';
-import { pageNameWords, swapsNames } from './facts';
-import { pairSimilarity, REWORDED_CONTENT } from './similarity';
-
-/** Paragraphs shorter than this are headlines, captions or buttons, not running text. */
-export const PROSE_PARAGRAPH_WORDS = 12;
+import type { AlignedPair, Alignment } from './align';
+import type { Comparison } from './compare';
+import { swapsNames } from './facts';
+import { DAY_MS, PROSE_PARAGRAPH_WORDS } from './page';
 /**
  * A repost shares at least this many aligned paragraphs of prose with its original (or
  * all of a shorter original's): fewer is a quotation. Retrieval counts votes against it.
@@ -38,7 +35,6 @@ export const MIN_FIRM_SHARE = 0.5;
  * source). A day's slack covers time zones and dates written without a time.
  */
 export const MIN_DAYS_EARLIER = 2;
-const DAY_MS = 86_400_000;
 
 /** Whether a page published at `page` came out before an original published at `original` (README, "Matching"). */
 const predates = (page: number | null, original: number | null): boolean =>
@@ -97,67 +93,16 @@ function ownNewsWords(
  * still share most of their content with one), and no boilerplate a reposter inserts
  * among the paragraphs it copies (promotion, credits, bios).
  */
-function saysItsOwnNews(index: CorpusIndex, candidate: number, page: PageUnderCheck, i: number): boolean {
-  const original = index.originalOf(candidate);
-  for (let j = 0; j < original.paragraphCount; j++) {
-    if (pairSimilarity(page.fingerprints[i]!, index, original.firstParagraph + j).content >= REWORDED_CONTENT) {
-      return false;
-    }
-  }
-  const kind = classifyAdded(page.paragraphs[i]!, 'inside', original);
+function saysItsOwnNews(comparison: Comparison, i: number): boolean {
+  if (comparison.restatesOriginal(i)) return false;
+  const kind = comparison.additions().get(i)?.classification;
   return kind?.kind === 'finding' && kind.category === 'other';
 }
 
-/**
- * Whether the page, aligned with an original, shows the tells of a machine translation of
- * it (detect/translation.ts, given by the caller): translation rewords, and an engine's
- * renderings of names look like other names.
- */
-export type MachineTranslated = (alignment: Alignment) => boolean;
-
 /** An accepted candidate: its alignment, and the share of the page's running text that is its prose. */
 export interface Accepted {
-  readonly alignment: Alignment;
+  readonly comparison: Comparison;
   readonly share: number;
-}
-
-/** Words of running text on a page: the words of its paragraphs long enough to be prose. */
-export function proseWordCount(fingerprints: readonly ParagraphFingerprint[]): number {
-  return fingerprints.filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS).reduce((sum, f) => sum + f.wordCount, 0);
-}
-
-/** A page as acceptance reads it: what every candidate is weighed against, worked out once. */
-export interface PageUnderCheck {
-  readonly paragraphs: readonly string[];
-  readonly fingerprints: readonly ParagraphFingerprint[];
-  /** Words of its running text (proseWordCount). */
-  readonly proseWords: number;
-  /** The name words of paragraph i, read the first time a candidate asks (facts.ts). */
-  readonly names: (i: number) => ReadonlySet<string>;
-  /** When the page says it was published (milliseconds since the epoch), or null. */
-  readonly published: number | null;
-}
-
-/** `published` is the date the page gives itself, as written (its metadata), or ''. */
-export const pageUnderCheck = (
-  paragraphs: readonly string[],
-  fingerprints: readonly ParagraphFingerprint[],
-  published = '',
-): PageUnderCheck => ({
-  paragraphs,
-  fingerprints,
-  proseWords: proseWordCount(fingerprints),
-  names: pageNameWords(paragraphs),
-  published: pageDate(published),
-});
-
-function pageDate(published: string): number | null {
-  // A year or a month alone ("2021", "2021-12") does not say the page came first: read
-  // as its first day, it would put a page published later in that year before the original.
-  if (/^\s*\d{4}(?:-\d{2})?\s*$/.test(published)) return null;
-  const time = dateValue(published);
-  // The epoch itself is a broken CMS's "no date", not a date.
-  return time !== null && time > DAY_MS ? time : null;
 }
 
 /**
@@ -168,25 +113,19 @@ function pageDate(published: string): number | null {
  * same series, not a copy, and not a copy of an older original either (the statement
  * before it in a series, which it resembles less).
  */
-export function acceptBest(
-  index: CorpusIndex,
-  candidates: Iterable<number>,
-  page: PageUnderCheck,
-  machineTranslated: MachineTranslated = () => false,
-): Accepted | null {
+export function acceptBest(comparisons: Iterable<Comparison>): Accepted | null {
   let best: Accepted | null = null;
-  for (const candidate of candidates) {
-    const accepted = acceptCandidate(index, candidate, page, machineTranslated);
+  for (const comparison of comparisons) {
+    const accepted = acceptCandidate(comparison);
     if (accepted && (!best || closer(accepted, best))) best = accepted;
   }
-  if (best && predates(page.published, dateValue(index.originalOf(best.alignment.originalIndex).published)))
-    return null;
+  if (best && predates(best.comparison.page.published, dateValue(best.comparison.original.published))) return null;
   return best;
 }
 
 /** Shares this close are equal: what tells the originals apart is how alike their paragraphs are. */
 const SHARE_TIE = 1e-9;
-const likeness = (a: Accepted): number => a.alignment.pairs.reduce((sum, p) => sum + p.similarity.score, 0);
+const likeness = (a: Accepted): number => a.comparison.alignment.pairs.reduce((sum, p) => sum + p.similarity.score, 0);
 const closer = (a: Accepted, b: Accepted): boolean =>
   a.share > b.share + SHARE_TIE || (a.share >= b.share - SHARE_TIE && likeness(a) > likeness(b));
 
@@ -195,15 +134,9 @@ const closer = (a: Accepted, b: Accepted): boolean =>
  * match rests on the original's own running prose: lists, schedules, captions and the
  * corporate "About …" tail that two honest pages can share do not count.
  */
-export function acceptCandidate(
-  index: CorpusIndex,
-  candidate: number,
-  page: PageUnderCheck,
-  machineTranslated: MachineTranslated = () => false,
-): Accepted | null {
+export function acceptCandidate(comparison: Comparison): Accepted | null {
+  const { page, alignment, ownProse, records } = comparison;
   const { paragraphs, fingerprints, proseWords, names } = page;
-  const alignment = alignWithOriginal(index, candidate, fingerprints);
-  const ownProse = ownProseParagraphs(index, candidate);
   const prosePairs = alignment.pairs.filter(
     (p) => fingerprints[p.page]!.wordCount >= PROSE_PARAGRAPH_WORDS && ownProse.has(p.original),
   );
@@ -221,10 +154,9 @@ export function acceptCandidate(
   // news of its own among the original's paragraphs, and must be mostly copied or closely
   // translated with the names kept, unless it shows it was machine translated from the
   // original. A loose retelling of the whole original is taken for it, as before.
-  if (!alignment.missing.some((j) => ownProse.has(j))) return { alignment, share };
-  const isNews = (i: number): boolean => saysItsOwnNews(index, candidate, page, i);
+  if (!alignment.missing.some((j) => ownProse.has(j))) return { comparison, share };
+  const isNews = (i: number): boolean => saysItsOwnNews(comparison, i);
   if (ownNewsWords(alignment, fingerprints, ownProse, isNews) >= MAX_REPLACED_SHARE * proseWords) return null;
-  const records = index.recordsOf(candidate);
   const near = (i: number): string => paragraphs.slice(Math.max(0, i - 1), i + 2).join('\n');
   const needed = MIN_FIRM_SHARE * shared;
   const firmPairs = prosePairs.filter(isFirmPair);
@@ -237,37 +169,8 @@ export function acceptCandidate(
     unchecked -= count;
     if (swapsNames(names(p.page), near(p.page), records, p.original)) firm -= count;
   }
-  return firm >= needed || machineTranslated(alignment) ? { alignment, share } : null;
-}
-
-/**
- * The headings that open a press release's boilerplate tail: "Media contact", "Contact:",
- * and "About Acme" as a line of its own or before a colon. Prose that merely starts with
- * "About President Kennedy's plan, …" is not one. Not case-insensitive (the `i` flag
- * would let \p{Lu} match any letter): first letters either way. End marks ("###",
- * "- 30 -") have no letters and are not kept: the index records where one stood.
- */
-const TAIL_HEADING =
-  /^(?:[Mm]edia\s+[Cc]ontacts?\b|[Pp]ress\s+[Cc]ontacts?\b|[Cc]ontacts?\s*:|[Aa]bout\s+(?:the\s+)?\p{Lu}[^.!?:]*:)/u;
-const ABOUT_LINE = /^[Aa]bout\s+(?:the\s+)?\p{Lu}[^.!?]*$/u;
-
-const isTailHeading = (snippet: string, words: number): boolean =>
-  TAIL_HEADING.test(snippet) || (words < PROSE_PARAGRAPH_WORDS && ABOUT_LINE.test(snippet));
-
-/**
- * The original's paragraphs that are its own running prose: long enough to be prose,
- * and before a boilerplate tail ("About Acme Corp…", "Media contact"), which every
- * release of that company carries.
- */
-export function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<number> {
-  const { firstParagraph, paragraphCount, endMark } = index.originalOf(candidate);
-  const records = index.recordsOf(candidate);
-  const prose = new Set<number>();
-  for (let j = 0; j < paragraphCount; j++) {
-    // The tail starts at its heading or at an end mark; a first paragraph is never a tail.
-    const words = index.wordCounts[firstParagraph + j]!;
-    if (j > 0 && (j === endMark || isTailHeading(records[j]!.snippet, words))) break;
-    if (words >= PROSE_PARAGRAPH_WORDS) prose.add(j);
-  }
-  return prose;
+  // Whether the page shows an engine's tells (translation-tells.ts): it rewords, and an
+  // engine's renderings of names look like other names.
+  const machineTranslated = (): boolean => comparison.translation()?.kind === 'machine-translation';
+  return firm >= needed || machineTranslated() ? { comparison, share } : null;
 }

@@ -3,7 +3,9 @@
 
 export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
-export type BoilerplateCategory = 'author-bio' | 'source-credit' | 'comments' | 'promo' | 'other';
+import type { BoilerplateCategory } from '../classify/boilerplate';
+
+export type { BoilerplateCategory };
 
 export interface MatchInfo {
   readonly id: string;

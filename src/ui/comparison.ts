@@ -1,7 +1,7 @@
 // Rows of the side-by-side comparison: page and original paragraphs in reading order,
 // aligned where the alignment paired them, each marked with what the repost did.
 import type { ParagraphRecord } from '../corpus/corpus-index';
-import type { Analysis } from '../report/analyze';
+import type { Analysis } from '../check/analyze';
 import type { BoilerplateCategory } from '../report/report';
 
 export type PageMark = 'same' | 'reworded' | 'added' | 'continues' | 'chrome';

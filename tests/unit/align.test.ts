@@ -3,7 +3,7 @@ import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
 import { alignWithOriginal, looselyAlike, type Alignment } from '../../src/match/align';
 import { pairSimilarity } from '../../src/match/similarity';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import { splitSentences } from '../../src/text/sentences';
 import { machineTranslations } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves, type BrownText } from '../support/brown';

@@ -7,7 +7,7 @@ import { parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { EXTRACTION_LIMITS } from '../../src/extract/budget';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle, type Analysis } from '../../src/report/analyze';
+import { analyzeArticle, type Analysis } from '../../src/check/analyze';
 import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 
 // The toolbar badge (src/browser/badge.ts) for each state of a tab, with the seed pages'

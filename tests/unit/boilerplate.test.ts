@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OriginalMeta } from '../../src/corpus/records';
-import { classifyAdded } from '../../src/detect/boilerplate';
+import { classifyAdded } from '../../src/classify/boilerplate';
 import { brownTexts } from '../support/brown';
 
 interface Item {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
-import { analyzeArticle, type Analysis } from '../../src/report/analyze';
+import { analyzeArticle, type Analysis } from '../../src/check/analyze';
 import { comparisonRows, type ComparisonRow } from '../../src/ui/comparison';
 import { machineTranslations } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves } from '../support/brown';

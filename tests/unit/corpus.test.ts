@@ -19,7 +19,7 @@ import { bandKeys, buildLshTable, lookupBand, lshIndex, SCANS_BEFORE_TABLE } fro
 import { CONTENT_BANDS } from '../../src/fingerprint/params';
 import { CorpusError, parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
-import { analyzeAgainst } from '../../src/report/analyze';
+import { analyzeAgainst } from '../../src/check/analyze';
 import { bundledOriginals, everyOriginal } from '../support/corpus';
 import { SEED_EXPECTATIONS, seedText } from '../support/seeds';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';

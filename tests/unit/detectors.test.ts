@@ -2,20 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl } from '../../src/corpus/records';
-import {
-  addedBoilerplateFinding,
-  carriedText,
-  classifiedAdditions,
-  type ClassifiedAddition,
-} from '../../src/detect/added';
-import { bioOf, classifyAdded, creditKind } from '../../src/detect/boilerplate';
+import { bioOf, classifyAdded, creditKind } from '../../src/classify/boilerplate';
+import type { CorpusIndex } from '../../src/corpus/corpus-index';
+import { addedBoilerplateFinding, classifiedAdditions, type ClassifiedAddition } from '../../src/detect/added';
 import { notElsewhereOnPage } from '../../src/detect/elsewhere';
 import { detectMissing, missingParagraphsFinding, paragraphLink } from '../../src/detect/missing';
-import { detectTranslation } from '../../src/detect/translation';
+import { translationFinding } from '../../src/detect/translation';
 import { articleFromText, type Article } from '../../src/extract/article';
 import { fingerprintParagraph } from '../../src/fingerprint/fingerprint';
-import { PROSE_PARAGRAPH_WORDS } from '../../src/match/accept';
-import { alignWithOriginal, type Alignment } from '../../src/match/align';
+import { carriedText, compare, type Comparison } from '../../src/match/compare';
+import { pageUnderCheck, PROSE_PARAGRAPH_WORDS } from '../../src/match/page';
 import { humanTranslations, huntOriginals, machineTranslations } from '../fixtures/translation/sets';
 import { asOriginal, brownHalves } from '../support/brown';
 
@@ -42,8 +38,9 @@ const page = (paragraphs: readonly string[], outside: readonly string[] = []): A
   paragraphs,
   outside,
 });
-const align = (article: Article, within = index): Alignment =>
-  alignWithOriginal(within, 0, article.paragraphs.map(fingerprintParagraph));
+/** The page compared with the first original of `within`, as the check compares a candidate. */
+const compared = (article: Article, within: CorpusIndex = index): Comparison =>
+  compare(within, 0, pageUnderCheck(article.paragraphs, article.paragraphs.map(fingerprintParagraph)));
 const without = (...cut: number[]): string[] => column.filter((_, j) => !cut.includes(j));
 
 describe('missing paragraphs', () => {
@@ -85,12 +82,12 @@ describe('missing paragraphs', () => {
 
   it('names exactly the paragraphs a page cut', () => {
     const article = page(without(2, 7));
-    expect(detectMissing(article, align(article), index, records)?.paragraphs.map((p) => p.index)).toEqual([2, 7]);
+    expect(detectMissing(article, compared(article))?.paragraphs.map((p) => p.index)).toEqual([2, 7]);
   });
 
   it('does not call missing a paragraph that is elsewhere on the page, whatever its line breaks', () => {
     const article = page(without(2, 7), [column[7]!.replace(/\. /g, '.\n')]);
-    expect(detectMissing(article, align(article), index, records)?.paragraphs.map((p) => p.index)).toEqual([2]);
+    expect(detectMissing(article, compared(article))?.paragraphs.map((p) => p.index)).toEqual([2]);
     expect(notElsewhereOnPage([2, 7], [...article.paragraphs, ...article.outside!], index, original)).toEqual([2]);
   });
 
@@ -105,9 +102,9 @@ describe('missing paragraphs', () => {
     expect(fingerprintParagraph(dateline).wordCount).toBeLessThan(PROSE_PARAGRAPH_WORDS);
     const withDateline = buildCorpusIndex([{ ...seed, text: [dateline, ...column].join('\n\n') }]);
     const noDateline = page(column);
-    const alignment = align(noDateline, withDateline);
-    expect(alignment.missing).toEqual([0]);
-    expect(detectMissing(noDateline, alignment, withDateline, withDateline.recordsOf(0))).toBeNull();
+    const comparison = compared(noDateline, withDateline);
+    expect(comparison.alignment.missing).toEqual([0]);
+    expect(detectMissing(noDateline, comparison)).toBeNull();
   });
 
   it('does not make a cut of a press release’s corporate tail alone, but does of its own prose', () => {
@@ -118,15 +115,17 @@ describe('missing paragraphs', () => {
     ];
     const release = buildCorpusIndex([{ ...seed, text: [...column, ...tail].join('\n\n') }]);
     const withoutTail = page(column);
-    const alignment = align(withoutTail, release);
-    expect(alignment.missing).toEqual([N, N + 1, N + 2]);
+    const comparison = compared(withoutTail, release);
+    expect(comparison.alignment.missing).toEqual([N, N + 1, N + 2]);
     expect(fingerprintParagraph(tail[1]!).wordCount).toBeGreaterThanOrEqual(PROSE_PARAGRAPH_WORDS);
-    expect(detectMissing(withoutTail, alignment, release, release.recordsOf(0))).toBeNull();
+    expect(detectMissing(withoutTail, comparison)).toBeNull();
     const cutProse = page(without(3));
-    const cutAlignment = align(cutProse, release);
-    expect(
-      detectMissing(cutProse, cutAlignment, release, release.recordsOf(0))?.paragraphs.map((p) => p.index),
-    ).toEqual([3, N, N + 1, N + 2]);
+    expect(detectMissing(cutProse, compared(cutProse, release))?.paragraphs.map((p) => p.index)).toEqual([
+      3,
+      N,
+      N + 1,
+      N + 2,
+    ]);
   });
 });
 
@@ -136,7 +135,7 @@ describe('added boilerplate', () => {
   const otherBio = bios.find((b) => classifyAdded(b, 'after', author)?.kind === 'finding' && bioOf(b)?.subject)!;
   const classify = (lines: readonly string[]): ClassifiedAddition[] => {
     const article = page([...column, ...lines]);
-    return classifiedAdditions(article, align(article), original, records);
+    return classifiedAdditions(compared(article));
   };
 
   it('classifies what a page adds after the original’s text, with the category and a note', () => {
@@ -192,17 +191,8 @@ describe('machine translation and rewording', () => {
     .slice(0, 30);
   const brownIndex = buildCorpusIndex(texts.map(asOriginal));
   const detect = (paragraphs: readonly string[], k: number, within = brownIndex) => {
-    const alignment = alignWithOriginal(
-      within,
-      k,
-      paragraphs.map((p) => fingerprintParagraph(p)),
-    );
-    return detectTranslation(
-      alignment.pairs,
-      paragraphs,
-      paragraphs.map((p) => fingerprintParagraph(p).wordCount),
-      within.recordsOf(k),
-    );
+    const fingerprints = paragraphs.map((p) => fingerprintParagraph(p));
+    return translationFinding(compare(within, k, pageUnderCheck(paragraphs, fingerprints)).translation());
   };
 
   it('finds machine translation in Apertium round trips, with sentence pairs as evidence', () => {

@@ -4,7 +4,7 @@ import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-inde
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText, type Article } from '../../src/extract/article';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import type { Finding, Report } from '../../src/report/report';
 import { asOriginal, brownHalves, type BrownText } from '../support/brown';
 import { expectSeedReport } from '../support/expect-report';

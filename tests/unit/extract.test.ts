@@ -5,7 +5,7 @@ import { deserializeIndex } from '../../src/corpus/index-file';
 import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import { brownTexts } from '../support/brown';
 import { expectSeedReport } from '../support/expect-report';
 import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';

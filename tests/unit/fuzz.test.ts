@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deserializeIndex } from '../../src/corpus/index-file';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import type { Report } from '../../src/report/report';
 import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../../src/corpus/index-file';
 import type { Article } from '../../src/extract/article';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import { bundledOriginals } from '../support/corpus';
 
 // Originals that are nearly each other: the FOMC's statements in the bundled corpus, where

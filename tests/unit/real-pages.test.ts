@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { deserializeIndex } from '../../src/corpus/index-file';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import { extractionPages } from '../fixtures/extraction/pages';
 
 // Real saved pages no one here wrote (the extraction set: WordPress, Drupal, Blogger,

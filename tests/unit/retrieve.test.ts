@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../../src/fingerprint/fingerprint';
-import { acceptBest, MIN_ALIGNED_PARAGRAPHS, pageUnderCheck, type PageUnderCheck } from '../../src/match/accept';
+import { acceptBest, MIN_ALIGNED_PARAGRAPHS } from '../../src/match/accept';
+import { compare } from '../../src/match/compare';
+import { pageUnderCheck, type PageUnderCheck } from '../../src/match/page';
 import { CANDIDATES_VERIFIED, retrieveCandidates } from '../../src/match/retrieve';
 import { MIN_MATCH_WORDS } from '../../src/match/similarity';
 import { machineTranslations } from '../fixtures/translation/sets';
@@ -57,7 +59,8 @@ describe('retrieving candidate originals', () => {
     const withCandidates = second.slice(0, 40).filter((t) => retrieve(t.paragraphs).length > 0);
     expect(withCandidates.length).toBeLessThan(40);
     for (const t of withCandidates) {
-      expect(acceptBest(index, retrieve(t.paragraphs), checked(t.paragraphs)), t.id).toBeNull();
+      const page = checked(t.paragraphs);
+      expect(acceptBest(retrieve(t.paragraphs).map((c) => compare(index, c, page))), t.id).toBeNull();
     }
   });
 

@@ -5,7 +5,7 @@ import { deserializeIndex } from '../../src/corpus/index-file';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeArticle } from '../../src/report/analyze';
+import { analyzeArticle } from '../../src/check/analyze';
 import { expectSeedReport } from '../support/expect-report';
 import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
 

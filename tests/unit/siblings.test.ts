@@ -3,8 +3,11 @@ import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-inde
 import type { OriginalRecord } from '../../src/corpus/records';
 import { articleFromText } from '../../src/extract/article';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { acceptCandidate, MIN_DAYS_EARLIER, ownProseParagraphs, pageUnderCheck } from '../../src/match/accept';
-import { analyzeArticle, fingerprintArticle } from '../../src/report/analyze';
+import { acceptCandidate, MIN_DAYS_EARLIER } from '../../src/match/accept';
+import { compare } from '../../src/match/compare';
+import { ownProseParagraphs } from '../../src/match/own-prose';
+import { pageUnderCheck } from '../../src/match/page';
+import { analyzeArticle, fingerprintArticle } from '../../src/check/analyze';
 import type { Report } from '../../src/report/report';
 import { splitParagraphs } from '../../src/text/paragraphs';
 import { bundledOriginal, bundledOriginals, originalPage } from '../support/corpus';
@@ -96,7 +99,7 @@ describe('articles whose siblings are in the corpus', () => {
     });
     // May's alone would be taken for its original, dated or not: June came after it.
     const checked = pageUnderCheck(dated.paragraphs, fingerprintArticle(dated), june!.published);
-    expect(acceptCandidate(statements, 0, checked)).not.toBeNull();
+    expect(acceptCandidate(compare(statements, 0, checked))).not.toBeNull();
     expect(analyzeArticle(dated, statements).report.verdict).toBe('unrelated');
   });
 

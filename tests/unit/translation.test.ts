@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
-import { commonWords, sentenceSlips, slipOf } from '../../src/detect/translation';
-import { analyzeArticle } from '../../src/report/analyze';
+import { commonWords, sentenceSlips, slipOf } from '../../src/match/translation-tells';
+import { analyzeArticle } from '../../src/check/analyze';
 import type { Finding, Report } from '../../src/report/report';
 import { splitSentences } from '../../src/text/sentences';
 import { tokenize } from '../../src/text/tokens';

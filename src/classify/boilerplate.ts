@@ -1,7 +1,11 @@
+// What a page paragraph that is not the original's text is: pure text rules, read by the
+// comparison (match/compare.ts) and named in the report's added-boilerplate finding.
 import type { OriginalMeta } from '../corpus/records';
-import type { BoilerplateCategory } from '../report/report';
 import { foldTypography } from '../text/normalize';
 import { countWords } from '../text/tokens';
+
+/** What an added paragraph is, in the report's words (report.ts re-exports it). */
+export type BoilerplateCategory = 'author-bio' | 'source-credit' | 'comments' | 'promo' | 'other';
 
 /** Where an added paragraph sits relative to the original's text on the page. */
 export type Zone = 'before' | 'inside' | 'after';

@@ -1,0 +1,107 @@
+// The pipeline, one way (README, "How it works"): extract (the caller) → fingerprint →
+// retrieve candidate originals → compare the page with each → accept the one it really
+// copies → detect what it did to it → report. Each stage's rules live in its own module.
+import type { CorpusIndex } from '../corpus/corpus-index';
+import { CorpusError } from '../corpus/records';
+import { detectFindings } from '../detect/findings';
+import type { Article } from '../extract/article';
+import { fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import { acceptBest } from '../match/accept';
+import type { Alignment } from '../match/align';
+import { compare, type Comparison } from '../match/compare';
+import { pageUnderCheck, type PageUnderCheck } from '../match/page';
+import { retrieveCandidates } from '../match/retrieve';
+import { matchInfo } from '../report/match-info';
+import type { Report } from '../report/report';
+import {
+  judge,
+  notAnArticleReport,
+  onOriginalSite,
+  originalSiteReport,
+  tooLargeReport,
+  unrelatedReport,
+} from '../report/verdict';
+
+/** Running text below this many words is not an article (menus, search pages, stubs). */
+export const MIN_ARTICLE_WORDS = 80;
+
+/** The report with what the comparison views need to show it. */
+export interface Analysis {
+  readonly report: Report;
+  readonly article: Article;
+  /** The alignment with the matched original, when there is one. */
+  readonly alignment: Alignment | null;
+}
+
+/** Fingerprints of an article's paragraphs, in order. */
+export function fingerprintArticle(article: Article): ParagraphFingerprint[] {
+  return article.paragraphs.map(fingerprintParagraph);
+}
+
+export function analyzeArticle(
+  article: Article,
+  index: CorpusIndex,
+  fingerprints: readonly ParagraphFingerprint[] = fingerprintArticle(article),
+): Analysis {
+  if (article.tooLarge) return { article, alignment: null, report: tooLargeReport(article.tooLarge) };
+  const page = pageUnderCheck(article.paragraphs, fingerprints, article.metadata?.datePublished);
+  if (page.proseWords < MIN_ARTICLE_WORDS) {
+    return { article, alignment: null, report: notAnArticleReport(page.proseWords) };
+  }
+
+  // Each candidate is compared once, as acceptance reaches it; the detectors read the
+  // accepted one's comparison.
+  const candidates = retrieveCandidates(index, fingerprints);
+  const best = acceptBest(comparisons(index, candidates, page));
+  if (!best) return { article, alignment: null, report: unrelatedReport() };
+  const { alignment, original } = best.comparison;
+  const match = matchInfo(index, alignment, fingerprints);
+  const report = onOriginalSite(article.url, original.url)
+    ? originalSiteReport(original, match)
+    : judge(original, match, detectFindings(article, best.comparison));
+  return { article, alignment, report };
+}
+
+function* comparisons(index: CorpusIndex, candidates: Iterable<number>, page: PageUnderCheck): Iterable<Comparison> {
+  for (const candidate of candidates) yield compare(index, candidate, page);
+}
+
+const VERDICT_RANK: Record<Report['verdict'], number> = {
+  repost: 2,
+  original: 2,
+  unrelated: 1,
+  'not-an-article': 0,
+  'too-large': 0,
+};
+
+/**
+ * Checks a page against several corpora (the bundled one and the user's own) and keeps
+ * the answer that found an original, the one covering more of it if both did. A corpus
+ * found damaged on the way (a block that fails its checksum: storage went bad) is left
+ * out of this page's answer and named to `onDamaged`, so the others still answer; when
+ * every corpus is damaged, the first damage is the error.
+ */
+export function analyzeAgainst(
+  article: Article,
+  indexes: readonly CorpusIndex[],
+  onDamaged?: (index: CorpusIndex, error: CorpusError) => void,
+): Analysis {
+  const fingerprints = fingerprintArticle(article);
+  let best: Analysis | null = null;
+  let damage: CorpusError | null = null;
+  for (const index of indexes) {
+    let analysis: Analysis;
+    try {
+      analysis = analyzeArticle(article, index, fingerprints);
+    } catch (error) {
+      if (!(error instanceof CorpusError)) throw error;
+      damage ??= error;
+      onDamaged?.(index, error);
+      continue;
+    }
+    const rank = (a: Analysis): number => VERDICT_RANK[a.report.verdict] * 10 + (a.report.match?.coverage ?? 0);
+    if (!best || rank(analysis) > rank(best)) best = analysis;
+  }
+  if (!best) throw damage ?? new Error('no corpus to check against');
+  return best;
+}
