@@ -191,7 +191,8 @@ function scanBands(stored: StoredSignatures, queryKeys: readonly Uint32Array[]):
     for (let p = 0, at = 0; p < count; p++, at += width - bands * 3) {
       for (let b = 0; b < bands; b++, at += 3) {
         const top = (signatures[at]! << 8) | signatures[at + 1]!;
-        if ((wanted[top >>> 3]! & (1 << (top & 7))) !== 0) note(((b << 24) | (top << 8) | signatures[at + 2]!) >>> 0, p);
+        if ((wanted[top >>> 3]! & (1 << (top & 7))) !== 0)
+          note(((b << 24) | (top << 8) | signatures[at + 2]!) >>> 0, p);
       }
     }
   } else {

@@ -101,7 +101,11 @@ export function joinSketch(stored: StoredSketch, record: ParagraphRecord): Parag
   const wording = stored.notWording.length > 0 ? minus(given.wording, stored.notWording, u16) : given.wording;
   const terms = stored.notTerms.length > 0 ? minus(given.terms, stored.notTerms, u32) : given.terms;
   return {
-    wording: { level: stored.level, values: union(stored.wording, wording, u16).slice(), shingleCount: stored.shingleCount },
+    wording: {
+      level: stored.level,
+      values: union(stored.wording, wording, u16).slice(),
+      shingleCount: stored.shingleCount,
+    },
     terms: union(stored.terms, terms, u32).slice(),
   };
 }
