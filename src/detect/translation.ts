@@ -1,12 +1,40 @@
 // The translation finding: what a page's translation tells (match/translation-tells.ts)
 // add up to, worded for readers with sentence pairs as evidence.
 import { SHINGLE_WORDS } from '../fingerprint/params';
-import { SLIP_RATE, type PairText, type TranslationTells } from '../match/translation-tells';
+import { closestSentence, SLIP_RATE, type PairText, type TranslationTells } from '../match/translation-tells';
 import type { Finding, RewordedParagraph, Severity, TranslationEvidence } from '../report/report';
 import { splitSentences } from '../text/sentences';
 import { contentTerms, tokenize } from '../text/tokens';
 
 const MAX_EVIDENCE = 6;
+
+// The confidence shown with a machine-translation finding ("confidence 85%") is a score
+// set by hand, not a measured probability: it grows with how much of an engine's evidence
+// the page shows, so that readers can tell one tell from many. On the Apertium round trips
+// (tests/fixtures/translation: 393 of 400 flagged) it runs from 0.70 to 0.99, median 0.85;
+// none of the human translations is flagged, so there is no share of false calls to set
+// it against.
+
+/**
+ * Where every finding starts: one kind of tell is enough to report (each tell's own
+ * threshold keeps human translations under it), but little more than even odds.
+ */
+const CONFIDENCE_BASE = 0.55;
+/**
+ * Added for each kind of tell found (slips, untranslated marks, respelled names,
+ * spelled-out contractions): each is evidence of its own.
+ */
+const PER_KIND_OF_TELL = 0.1;
+/** Added per slip per 100 words above SLIP_RATE: a rate far above what human editing reaches is an engine's, */
+const PER_SLIP_ABOVE_RATE = 0.05;
+/** up to this much (three slips per 100 words above it), so that slips alone never make a certainty. */
+const MAX_SLIP_RATE_PART = 0.15;
+/** Times the share of the paired text that is reworded: an engine rewords throughout, a lightly edited copy does not. */
+const PER_REWORDED_SHARE = 0.1;
+/** Never certain: names and contractions can change by hand too. */
+const MAX_CONFIDENCE = 0.99;
+/** High severity from here: two kinds of tells, or one on a text reworded throughout. */
+const HIGH_CONFIDENCE = 0.75;
 
 export type TranslationFinding = Extract<Finding, { kind: 'machine-translation' | 'reworded' }>;
 
@@ -25,11 +53,11 @@ function machineTranslation(tells: TranslationTells): TranslationFinding {
     tells.contractions !== null,
   ].filter(Boolean).length;
   const confidence = Math.min(
-    0.99,
-    0.55 +
-      0.1 * kinds +
-      Math.min(0.15, 0.05 * Math.max(0, tells.slipRate - SLIP_RATE)) +
-      0.1 * Math.min(1, tells.rewordedShare),
+    MAX_CONFIDENCE,
+    CONFIDENCE_BASE +
+      PER_KIND_OF_TELL * kinds +
+      Math.min(MAX_SLIP_RATE_PART, PER_SLIP_ABOVE_RATE * Math.max(0, tells.slipRate - SLIP_RATE)) +
+      PER_REWORDED_SHARE * Math.min(1, tells.rewordedShare),
   );
   const evidence: TranslationEvidence[] = [
     ...tells.marks.slice(0, 2),
@@ -41,7 +69,7 @@ function machineTranslation(tells: TranslationTells): TranslationFinding {
     evidence.push({ page: e.page, original: e.original, why: e.why });
   }
   if (evidence.length === 0) evidence.push(...tells.texts.slice(0, 1).map(rewordedEvidence));
-  const severity: Severity = confidence >= 0.75 ? 'high' : 'medium';
+  const severity: Severity = confidence >= HIGH_CONFIDENCE ? 'high' : 'medium';
   return {
     kind: 'machine-translation',
     severity,
@@ -79,20 +107,8 @@ function rewordedFinding(reworded: readonly PairText[], pairCount: number, share
   };
 }
 
-/** The page sentence that shares most content terms with an original sentence. */
-function closestSentence(pageParagraph: string, originalSentence: string): string {
-  const target = new Set(contentTerms(tokenize(originalSentence)));
-  let best = '';
-  let bestShared = -1;
-  for (const sentence of splitSentences(pageParagraph)) {
-    const shared = contentTerms(tokenize(sentence)).filter((t) => target.has(t)).length;
-    if (shared > bestShared) {
-      best = sentence;
-      bestShared = shared;
-    }
-  }
-  return best;
-}
+/** Content terms of a text: what a rewording keeps. */
+const contentWords = (text: string): string[] => contentTerms(tokenize(text));
 
 /** The word shingles of a text, as the wording signature takes them (SHINGLE_WORDS words each), readable. */
 function shingles(text: string): Set<string> {
@@ -106,8 +122,10 @@ function shingles(text: string): Set<string> {
 const PHRASES = `${['one', 'two', 'three', 'four', 'five', 'six'][SHINGLE_WORDS - 1] ?? SHINGLE_WORDS}-word phrases`;
 
 function rewordedEvidence(t: PairText): TranslationEvidence {
-  const original = t.original.text ? closestSentence(t.original.text, t.original.snippet) : t.original.snippet;
-  const page = closestSentence(t.page, original);
+  const original = t.original.text
+    ? closestSentence(splitSentences(t.original.text), t.original.snippet, contentWords)
+    : t.original.snippet;
+  const page = closestSentence(splitSentences(t.page), original, contentWords);
   const originalTerms = new Set(contentTerms(tokenize(original)));
   const pageTerms = new Set(contentTerms(tokenize(page)));
   const sharedTerms = [...pageTerms].filter((term) => originalTerms.has(term)).length;

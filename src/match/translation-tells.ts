@@ -224,7 +224,7 @@ function functionWordSlips(texts: readonly PairText[]): Slips {
     const sentence = t.original.snippet;
     const clipped = sentence.endsWith('…');
     const text = clipped ? sentence.slice(0, -1) : sentence;
-    const page = closestByWords(splitSentences(t.page), text);
+    const page = closestSentence(splitSentences(t.page), text, wordsOf);
     const found = sentenceSlips(text, page, clipped);
     count += found.length;
     words += wordsOf(text).length;
@@ -239,12 +239,21 @@ function functionWordSlips(texts: readonly PairText[]): Slips {
   return { count, words, evidence };
 }
 
-function closestByWords(sentences: readonly string[], target: string): string {
-  const wanted = new Set(wordsOf(target));
+/**
+ * The sentence that shares most words with `target`, words as `words` reads them (the
+ * forms as written for slips, content terms for rewording); the first among equals, ''
+ * for none.
+ */
+export function closestSentence(
+  sentences: readonly string[],
+  target: string,
+  words: (text: string) => readonly string[],
+): string {
+  const wanted = new Set(words(target));
   let best = '';
   let bestShared = -1;
   for (const sentence of sentences) {
-    const shared = wordsOf(sentence).filter((w) => wanted.has(w)).length;
+    const shared = words(sentence).filter((w) => wanted.has(w)).length;
     if (shared > bestShared) [best, bestShared] = [sentence, shared];
   }
   return best;
