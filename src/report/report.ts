@@ -1,19 +1,15 @@
 // The report: what the command line prints with --json and what the extension shows.
 // Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link) are additive.
+import type { BoilerplateCategory } from '../classify/boilerplate';
+import type { OriginalMeta } from '../corpus/records';
 
 export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
-import type { BoilerplateCategory } from '../classify/boilerplate';
 
 export type { BoilerplateCategory };
 
-export interface MatchInfo {
-  readonly id: string;
-  readonly title: string;
-  readonly author: string;
-  readonly publisher: string;
-  readonly url: string;
-  readonly published: string;
+/** The matched original: its metadata as the corpus gives it, and how much of it the page holds. */
+export interface MatchInfo extends OriginalMeta {
   /** Jaccard similarity of the two texts' content terms, 0..1. */
   readonly similarity: number;
   /** Share of the original's paragraphs found on the page, 0..1. */
