@@ -1,7 +1,7 @@
 // The report: what the command line prints with --json and what the extension shows.
 // Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link) are additive.
 
-export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
+export type Verdict = 'original' | 'rewritten' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
 import type { BoilerplateCategory } from '../classify/boilerplate';
 
@@ -75,6 +75,8 @@ export type Finding =
       readonly summary: string;
       /** Share of the aligned text (by page words) that is reworded, 0..1. */
       readonly share: number;
+      /** The page's paragraphs of running text, and how many of them retell the original's. */
+      readonly retold?: { readonly paragraphs: number; readonly of: number; readonly moved: number };
       readonly paragraphs: readonly RewordedParagraph[];
     };
 
