@@ -58,6 +58,7 @@ export async function runBatch(
 
   const verdicts: Record<Verdict, number> = {
     repost: 0,
+    rewritten: 0,
     original: 0,
     unrelated: 0,
     'not-an-article': 0,

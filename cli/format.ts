@@ -4,6 +4,7 @@ import { CATEGORY_LABEL, FINDING_LABEL } from '../src/report/verdict';
 const LABEL: Record<Report['verdict'], string> = {
   repost: 'REPOST',
   original: 'ORIGINAL',
+  rewritten: 'REWRITTEN',
   unrelated: 'NO MATCH',
   'not-an-article': 'NOT AN ARTICLE',
   'too-large': 'TOO LARGE TO CHECK',

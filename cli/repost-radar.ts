@@ -86,7 +86,7 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   });
   const { verdicts } = summary;
   process.stderr.write(
-    `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${verdicts['too-large']} too large, ${summary.errors} unreadable\n`,
+    `${summary.pages} pages in ${summary.seconds.toFixed(1)} s (${summary.pagesPerSecond.toFixed(0)} pages/s): ${verdicts.repost} repost, ${verdicts.rewritten} rewritten, ${verdicts.original} original, ${verdicts.unrelated} unrelated, ${verdicts['not-an-article']} not an article, ${verdicts['too-large']} too large, ${summary.errors} unreadable\n`,
   );
 }
 

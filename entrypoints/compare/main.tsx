@@ -93,7 +93,14 @@ function Compare() {
   return (
     <main class="compare">
       <header class="compare-header">
-        <h1>{analysis.report.verdict === 'repost' ? 'Repost and original' : 'Page and original'}, side by side</h1>
+        <h1>
+          {analysis.report.verdict === 'repost'
+            ? 'Repost and original'
+            : analysis.report.verdict === 'rewritten'
+              ? 'Rewrite and original'
+              : 'Page and original'}
+          , side by side
+        </h1>
         <p class="compare-verdict">{analysis.report.message}</p>
         <Legend translated={translated} />
       </header>

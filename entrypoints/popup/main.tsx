@@ -42,7 +42,7 @@ function Actions({ tabId, report }: { tabId: number; report: Extract<TabReport, 
   const { verdict } = report.analysis.report;
   return (
     <nav class="actions" aria-label="Actions">
-      {(verdict === 'repost' || verdict === 'original') && (
+      {(verdict === 'repost' || verdict === 'rewritten' || verdict === 'original') && (
         <button
           type="button"
           onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}?tabId=${tabId}` })}

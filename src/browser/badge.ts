@@ -8,7 +8,9 @@ export interface Badge {
 
 /**
  * The toolbar badge for a tab: nothing for pages that are not reposts of anything
- * known, a check mark for the original, a warning mark with the number of findings.
+ * known, a check mark for the original, "≈" for a page rewritten from one (in its own
+ * colour: not the original's text, and not accused of a repost's faults), a warning mark
+ * with the number of findings.
  */
 export function badgeFor(report: TabReport | null): Badge {
   const none = { text: '', color: '#5f6368', title: 'Repost Radar' };
@@ -28,6 +30,7 @@ export function badgeFor(report: TabReport | null): Badge {
       if (r.verdict === 'repost') {
         return { text: `!${r.findings.length}`, color: '#c5221f', title: `Repost Radar: ${r.message}` };
       }
+      if (r.verdict === 'rewritten') return { text: '≈', color: '#7627bb', title: `Repost Radar: ${r.message}` };
       if (r.verdict === 'original') return { text: '✓', color: '#188038', title: `Repost Radar: ${r.message}` };
       // Said on the badge too: the reader should not take silence for "nothing found".
       if (r.verdict === 'too-large') return { text: '–', color: '#5f6368', title: `Repost Radar: ${r.message}` };

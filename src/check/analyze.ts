@@ -6,13 +6,13 @@ import { CorpusError } from '../corpus/records';
 import { detectFindings } from '../detect/findings';
 import type { Article } from '../extract/article';
 import { fingerprintParagraph, type ParagraphFingerprint } from '../fingerprint/fingerprint';
-import { acceptBest } from '../match/accept';
+import { acceptBest, keepsFacts } from '../match/accept';
 import type { Alignment } from '../match/align';
 import { compare, type Comparison } from '../match/compare';
 import { pageUnderCheck, type PageUnderCheck } from '../match/page';
 import { retrieveCandidates } from '../match/retrieve';
 import { matchInfo } from '../report/match-info';
-import type { Report } from '../report/report';
+import type { MatchInfo, Report } from '../report/report';
 import {
   judge,
   notAnArticleReport,
@@ -58,8 +58,18 @@ export function analyzeArticle(
   const match = matchInfo(index, alignment, fingerprints);
   const report = onOriginalSite(article.url, original.url)
     ? originalSiteReport(original, match)
-    : judge(original, match, detectFindings(article, best.comparison));
+    : judgeCopy(article, best.comparison, match);
   return { article, alignment, report };
+}
+
+/**
+ * The verdict on a page elsewhere that carries an original: rewritten when it retells the
+ * original in other words with its facts and no tells of a machine translation (the
+ * retelling rules, match/accept.ts), otherwise from what the detectors found.
+ */
+function judgeCopy(article: Article, comparison: Comparison, match: MatchInfo): Report {
+  const rewritten = comparison.translation()?.kind !== 'machine-translation' && keepsFacts(comparison.retelling());
+  return judge(comparison.original, match, detectFindings(article, comparison, rewritten), rewritten);
 }
 
 function* comparisons(index: CorpusIndex, candidates: Iterable<number>, page: PageUnderCheck): Iterable<Comparison> {
@@ -68,6 +78,7 @@ function* comparisons(index: CorpusIndex, candidates: Iterable<number>, page: Pa
 
 const VERDICT_RANK: Record<Report['verdict'], number> = {
   repost: 2,
+  rewritten: 2,
   original: 2,
   unrelated: 1,
   'not-an-article': 0,

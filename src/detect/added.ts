@@ -15,8 +15,10 @@ export interface ClassifiedAddition {
 
 /** The page's added paragraphs that are findings (not site chrome, not the original's own lines), with how they were classified. */
 export function classifiedAdditions(comparison: Comparison): ClassifiedAddition[] {
+  // A moved paragraph is the original's, in another place (a restructured rewrite).
+  const moved = new Set(comparison.alignment.moved.map((p) => p.page));
   return [...comparison.additions().values()].flatMap(({ index, carried, classification }) => {
-    if (carried || classification?.kind !== 'finding') return [];
+    if (carried || moved.has(index) || classification?.kind !== 'finding') return [];
     const { category, note } = classification;
     const text = comparison.page.paragraphs[index]!;
     return [{ paragraph: { text, category, ...(note ? { note } : {}) }, classification }];
@@ -31,11 +33,11 @@ export function classifiedAdditions(comparison: Comparison): ClassifiedAddition[
  */
 export function addedBoilerplateFinding(
   classified: readonly ClassifiedAddition[],
-  besides: { readonly cut: boolean; readonly machineTranslated: boolean },
+  besides: { readonly cut: boolean; readonly machineTranslated: boolean; readonly rewritten?: boolean },
 ): AddedFinding | null {
   const added = classified.map(({ paragraph }) => paragraph);
   const passedOff = classified.some(({ classification }) => classification.otherAuthor === true);
-  if (added.length === 0 || !(passedOff || besides.cut || besides.machineTranslated)) return null;
+  if (added.length === 0 || !(passedOff || besides.cut || besides.machineTranslated || besides.rewritten)) return null;
   return {
     kind: 'added-boilerplate',
     severity: passedOff ? 'high' : 'low',

@@ -53,8 +53,10 @@ export function missingParagraphsFinding(
  */
 export function detectMissing(article: Article, comparison: Comparison): MissingFinding | null {
   const { index, original, records, alignment, ownProse } = comparison;
+  // A moved paragraph is on the page, elsewhere (a restructured rewrite).
+  const moved = new Set(alignment.moved.map((p) => p.original));
   const cut = notElsewhereOnPage(
-    alignment.missing,
+    alignment.missing.filter((j) => !moved.has(j)),
     [...article.paragraphs, ...(article.outside ?? [])],
     index,
     original,

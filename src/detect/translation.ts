@@ -1,6 +1,8 @@
 // The translation finding: what a page's translation tells (match/translation-tells.ts)
 // add up to, worded for readers with sentence pairs as evidence.
+import type { ParagraphRecord } from '../corpus/corpus-index';
 import { SHINGLE_WORDS } from '../fingerprint/params';
+import type { AlignedPair } from '../match/align';
 import { closestSentence, SLIP_RATE, type PairText, type TranslationTells } from '../match/translation-tells';
 import type { Finding, RewordedParagraph, Severity, TranslationEvidence } from '../report/report';
 import { splitSentences } from '../text/sentences';
@@ -92,7 +94,28 @@ function machineSummary(tells: TranslationTells): string {
   return `Machine translation tells: ${parts.join('; ')}`;
 }
 
-function rewordedFinding(reworded: readonly PairText[], pairCount: number, share: number): TranslationFinding {
+/**
+ * The reworded finding for given pairs, whatever their share: a rewritten page's evidence
+ * (the retelling rules decided the verdict; this shows the pairs).
+ */
+export function rewordedPairsFinding(
+  pairs: readonly AlignedPair[],
+  page: { readonly paragraphs: readonly string[]; readonly wordCounts: readonly number[] },
+  originalParagraphs: readonly ParagraphRecord[],
+  share: number,
+): RewordedFinding {
+  const texts: PairText[] = pairs.map((pair) => ({
+    pair,
+    page: page.paragraphs[pair.page]!,
+    words: page.wordCounts[pair.page]!,
+    original: originalParagraphs[pair.original]!,
+  }));
+  return rewordedFinding(texts, pairs.length, share);
+}
+
+type RewordedFinding = Extract<Finding, { kind: 'reworded' }>;
+
+function rewordedFinding(reworded: readonly PairText[], pairCount: number, share: number): RewordedFinding {
   const mostReworded = [...reworded].sort((a, b) => a.pair.similarity.wording - b.pair.similarity.wording);
   const paragraphs: RewordedParagraph[] = mostReworded
     .slice(0, MAX_EVIDENCE)

@@ -8,6 +8,7 @@ import type { AlignedPair, Alignment } from './align';
 import type { Comparison } from './compare';
 import { swapsNames } from './facts';
 import { DAY_MS, PROSE_PARAGRAPH_WORDS } from './page';
+import type { Retelling } from './retelling';
 /**
  * A repost shares at least this many aligned paragraphs of prose with its original (or
  * all of a shorter original's): fewer is a quotation. Retrieval counts votes against it.
@@ -68,17 +69,25 @@ export const MAX_REPLACED_SHARE = 0.1;
  */
 function ownNewsWords(
   alignment: Alignment,
+  readAs: 'copy' | 'retelling',
   fingerprints: readonly ParagraphFingerprint[],
   ownProse: ReadonlySet<number>,
   isNews: (i: number) => boolean,
 ): number {
-  // Pairs are in page order, and so in the original's order.
+  // Pairs are in page order, and so in the original's order. Read as a retelling, a moved
+  // pair's paragraphs are the original's text in another place: neither cut nor the page's
+  // own; read as a copy, they break its sequence and count as they did.
   const { pairs } = alignment;
+  const moves = readAs === 'retelling' ? alignment.moved : [];
+  const movedPage = new Set(moves.map((p) => p.page));
+  const movedOriginal = new Set(moves.map((p) => p.original));
+  const missing = alignment.missing.filter((j) => !movedOriginal.has(j));
+  const added = alignment.added.filter((i) => !movedPage.has(i));
   let words = 0;
   let before = pairs[0]!;
   for (const after of pairs.slice(1)) {
-    const cut = alignment.missing.some((j) => j > before.original && j < after.original && ownProse.has(j));
-    for (const i of alignment.added) {
+    const cut = missing.some((j) => j > before.original && j < after.original && ownProse.has(j));
+    for (const i of added) {
       const count = fingerprints[i]!.wordCount;
       if (i > before.page && i < after.page && count >= PROSE_PARAGRAPH_WORDS && (cut || isNews(i))) words += count;
     }
@@ -125,7 +134,10 @@ export function acceptBest(comparisons: Iterable<Comparison>): Accepted | null {
 
 /** Shares this close are equal: what tells the originals apart is how alike their paragraphs are. */
 const SHARE_TIE = 1e-9;
-const likeness = (a: Accepted): number => a.comparison.alignment.pairs.reduce((sum, p) => sum + p.similarity.score, 0);
+// Alike: the pairs' scores, and their content terms' Jaccard index, which keeps telling near-
+// identical statements apart where a retelling's content overlap is full for all of them.
+const likeness = (a: Accepted): number =>
+  a.comparison.alignment.pairs.reduce((sum, p) => sum + p.similarity.score + p.similarity.contentJaccard, 0);
 const closer = (a: Accepted, b: Accepted): boolean =>
   a.share > b.share + SHARE_TIE || (a.share >= b.share - SHARE_TIE && likeness(a) > likeness(b));
 
@@ -135,6 +147,11 @@ const closer = (a: Accepted, b: Accepted): boolean =>
  * corporate "About …" tail that two honest pages can share do not count.
  */
 export function acceptCandidate(comparison: Comparison): Accepted | null {
+  return acceptCopy(comparison) ?? acceptRetelling(comparison);
+}
+
+/** The page is the original's text, in its order: copied, cut, padded or translated. */
+function acceptCopy(comparison: Comparison): Accepted | null {
   const { page, alignment, ownProse, records } = comparison;
   const { paragraphs, fingerprints, proseWords, names } = page;
   const prosePairs = alignment.pairs.filter(
@@ -156,7 +173,7 @@ export function acceptCandidate(comparison: Comparison): Accepted | null {
   // original. A loose retelling of the whole original is taken for it, as before.
   if (!alignment.missing.some((j) => ownProse.has(j))) return { comparison, share };
   const isNews = (i: number): boolean => saysItsOwnNews(comparison, i);
-  if (ownNewsWords(alignment, fingerprints, ownProse, isNews) >= MAX_REPLACED_SHARE * proseWords) return null;
+  if (ownNewsWords(alignment, 'copy', fingerprints, ownProse, isNews) >= MAX_REPLACED_SHARE * proseWords) return null;
   const near = (i: number): string => paragraphs.slice(Math.max(0, i - 1), i + 2).join('\n');
   const needed = MIN_FIRM_SHARE * shared;
   const firmPairs = prosePairs.filter(isFirmPair);
@@ -173,4 +190,70 @@ export function acceptCandidate(comparison: Comparison): Accepted | null {
   // engine's renderings of names look like other names.
   const machineTranslated = (): boolean => comparison.translation()?.kind === 'machine-translation';
   return firm >= needed || machineTranslated() ? { comparison, share } : null;
+}
+
+/** A retelling says at least this many of the original's prose paragraphs again. */
+export const MIN_RETOLD_PARAGRAPHS = 3;
+/**
+ * Share of the page's running text that must retell the original: a restructured rewrite
+ * adds a new opening, subheadings and a closing paragraph around the retold text.
+ */
+export const MIN_RETOLD_PAGE_SHARE = 0.6;
+/** Share of the original's prose a retelling tells again at least: a condensed rewrite keeps about half. */
+export const MIN_RETOLD_ORIGINAL_SHARE = 0.35;
+/**
+ * Share of the retold narration (page words, quotations aside) that must be in other words:
+ * a page that copies the original's paragraphs and fails the copy rules is another article
+ * in its frame.
+ */
+export const MIN_RETOLD_REWORDED = 0.5;
+/**
+ * How close a retelling's reworded pairs are, on average (share of content terms, weighted
+ * by page words). Measured: the development set's rewrites (tests/fixtures/rewrites) have
+ * 0.58-0.95, restructured and condensed ones 0.62 and above; the two releases from a
+ * template that passed every other rule (held-out siblings), 0.57 and 0.61.
+ */
+export const MIN_RETOLD_CONTENT = 0.62;
+/** Share of the retold text (page words) whose pairs may swap the original's names for others. */
+export const MAX_SWAPPED_SHARE = 0.2;
+
+/**
+ * A retelling: a page that says the original's paragraphs again in other words, in its
+ * order but for a few moved ones, perhaps condensed (docs/matching.md). Weighed only when
+ * the page is not the original's text: more of it must retell the original, in its
+ * sequence (no more moved pairs than pairs in order), with the original's facts, and with
+ * no news of its own among the retold paragraphs (a follow-up story in the original's
+ * frame has some). A new opening and closing around the retold text are what rewrites add.
+ */
+function acceptRetelling(comparison: Comparison): Accepted | null {
+  const { page, alignment, ownProse } = comparison;
+  const { fingerprints, proseWords } = page;
+  const retelling = comparison.retelling();
+  const { inOrder, moved, retoldWords } = retelling;
+  if (inOrder.length + moved.length < MIN_RETOLD_PARAGRAPHS || moved.length > inOrder.length) return null;
+  const share = retoldWords / Math.max(proseWords, retoldWords);
+  if (share < MIN_RETOLD_PAGE_SHARE || !keepsFacts(retelling)) return null;
+  const mergedProse = alignment.merged.filter((j) => ownProse.has(j)).length;
+  if (inOrder.length + moved.length + mergedProse < MIN_RETOLD_ORIGINAL_SHARE * ownProse.size) return null;
+  const isNews = (i: number): boolean => saysItsOwnNews(comparison, i);
+  if (ownNewsWords(alignment, 'retelling', fingerprints, ownProse, isNews) >= MAX_REPLACED_SHARE * proseWords) {
+    return null;
+  }
+  return { comparison, share };
+}
+
+/**
+ * A retelling in other words that keeps the original's facts: its narration mostly
+ * reworded, as closely as rewrites reword, with the original's names (the next release
+ * from a template swaps them). Quotations, which rewrites keep as they were said, count
+ * neither way.
+ */
+export function keepsFacts(retelling: Retelling): boolean {
+  const { retoldWords, rewordedWords, quotedWords, rewordedContent, swappedWords } = retelling;
+  return (
+    rewordedWords > 0 &&
+    rewordedWords >= MIN_RETOLD_REWORDED * (retoldWords - quotedWords) &&
+    rewordedContent >= MIN_RETOLD_CONTENT &&
+    swappedWords <= MAX_SWAPPED_SHARE * retoldWords
+  );
 }

@@ -15,6 +15,8 @@ export interface AlignedPair {
   readonly similarity: PairSimilarity;
   /** Paired by position: in a gap between two pairs, or next to the first or last, and loosely alike. */
   readonly byPosition?: boolean;
+  /** Out of the original's order (Alignment.moved). */
+  readonly moved?: boolean;
 }
 
 export interface Alignment {
@@ -30,6 +32,13 @@ export interface Alignment {
   readonly continuations: readonly number[];
   /** Page paragraphs that are not the original's text. */
   readonly added: readonly number[];
+  /**
+   * Pairs out of the original's order: a page paragraph that says what an original
+   * paragraph says, standing elsewhere (a restructured rewrite moves paragraphs). Both
+   * sides stay among `missing` and `added`, which acceptance reads in the original's order;
+   * the findings leave them out. In page order.
+   */
+  readonly moved: readonly AlignedPair[];
 }
 
 /**
@@ -142,7 +151,37 @@ export function alignWithOriginal(
     }
     (found ? continuations : added).push(i);
   }
-  return { originalIndex, pairs, merged, missing, continuations, added };
+  return { originalIndex, pairs, merged, missing, continuations, added, moved: movedPairs(sims, added, missing) };
+}
+
+/**
+ * The page paragraphs left unpaired that are the same paragraph as an original paragraph
+ * left unpaired, wherever each stands: best pairs first, each paragraph once. The pair
+ * thresholds are those of any pair (similarity.ts); what a move may not do is make a page
+ * the original's copy by itself: acceptance weighs moved pairs apart.
+ */
+function movedPairs(
+  sims: readonly PairSimilarity[][],
+  added: readonly number[],
+  missing: readonly number[],
+): AlignedPair[] {
+  const options: AlignedPair[] = [];
+  for (const i of added) {
+    for (const j of missing) {
+      const similarity = sims[i]![j]!;
+      if (similarity.kind !== 'none') options.push({ page: i, original: j, similarity, moved: true });
+    }
+  }
+  options.sort((a, b) => b.similarity.score - a.similarity.score || a.page - b.page || a.original - b.original);
+  const taken = { page: new Set<number>(), original: new Set<number>() };
+  const moved: AlignedPair[] = [];
+  for (const option of options) {
+    if (taken.page.has(option.page) || taken.original.has(option.original)) continue;
+    taken.page.add(option.page);
+    taken.original.add(option.original);
+    moved.push(option);
+  }
+  return moved.sort((a, b) => a.page - b.page);
 }
 
 /** One paragraph's text is inside another: same wording, or most of the smaller one's content. */

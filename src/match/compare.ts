@@ -8,6 +8,7 @@ import { tokenize } from '../text/tokens';
 import { alignWithOriginal, type AlignedPair, type Alignment } from './align';
 import { ownProseParagraphs } from './own-prose';
 import type { PageUnderCheck } from './page';
+import { retellingOf, type Retelling } from './retelling';
 import { pairSimilarity, REWORDED_CONTENT } from './similarity';
 import { translationTells, type TranslationTells } from './translation-tells';
 
@@ -40,6 +41,8 @@ export interface Comparison {
   readonly translation: () => TranslationTells | null;
   /** The page's added paragraphs, by page index, in page order. */
   readonly additions: () => ReadonlyMap<number, Addition>;
+  /** How the page retells the original (retelling.ts): pairs in order and moved, said in other words or copied. */
+  readonly retelling: () => Retelling;
   /** Whether page paragraph i says what one of the original's paragraphs says, if in other words. */
   readonly restatesOriginal: (i: number) => boolean;
 }
@@ -71,7 +74,9 @@ export function compare(index: CorpusIndex, candidate: number, page: PageUnderCh
     copied: alignment.pairs.filter((p) => p.similarity.kind === 'copy'),
     reworded: alignment.pairs.filter((p) => p.similarity.kind === 'reworded'),
     ownProse,
+    // In-order pairs only: an engine keeps the sequence, and moved pairs would dilute its tells.
     translation: once(() => translationTells(alignment.pairs, page.paragraphs, wordCounts, records)),
+    retelling: once(() => retellingOf(index, alignment, page, ownProse)),
     additions: once(() => additionsOf(page, alignment, original, records)),
     restatesOriginal: (i) => {
       for (let j = 0; j < original.paragraphCount; j++) {

@@ -19,7 +19,7 @@ export function matchInfo(
   const originalTerms = distinctSorted(index.sketchesOf(alignment.originalIndex).flatMap((s) => Array.from(s.terms)));
   const shared = countShared(page, originalTerms);
   const similarity = shared / Math.max(1, page.length + originalTerms.length - shared);
-  const found = alignment.pairs.length + alignment.merged.length;
+  const found = alignment.pairs.length + alignment.merged.length + alignment.moved.length;
   const { firstParagraph: _f, paragraphCount, ...meta } = original;
   return {
     ...meta,

@@ -3,7 +3,7 @@
 import type { BoilerplateCategory } from '../classify/boilerplate';
 import type { OriginalMeta } from '../corpus/records';
 
-export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
+export type Verdict = 'original' | 'rewritten' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
 
 export type { BoilerplateCategory };
@@ -71,6 +71,8 @@ export type Finding =
       readonly summary: string;
       /** Share of the aligned text (by page words) that is reworded, 0..1. */
       readonly share: number;
+      /** The page's paragraphs of running text, and how many of them retell the original's. */
+      readonly retold?: { readonly paragraphs: number; readonly of: number; readonly moved: number };
       readonly paragraphs: readonly RewordedParagraph[];
     };
 

@@ -2,6 +2,7 @@
 // the labels the popup and the command line show for each kind of finding.
 import type { OriginalMeta } from '../corpus/records';
 import type { TooLarge } from '../extract/article';
+import { plural } from '../text/plural';
 import type { BoilerplateCategory, Finding, FindingKind, MatchInfo, Report } from './report';
 
 /**
@@ -67,8 +68,30 @@ export function originalSiteReport(original: OriginalMeta, match: MatchInfo): Re
   return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
 }
 
-/** The verdict on a page elsewhere that carries an original's text, from what the detectors found. */
-export function judge(original: OriginalMeta, match: MatchInfo, findings: readonly Finding[]): Report {
+/**
+ * The verdict on a page elsewhere that carries an original's text, from what the detectors
+ * found. `rewritten`: the page retells the original in other words with its facts (the
+ * check's retelling rules); cuts and additions are then told beside it, and only machine
+ * translation makes it a repost.
+ */
+export function judge(
+  original: OriginalMeta,
+  match: MatchInfo,
+  findings: readonly Finding[],
+  rewritten = false,
+): Report {
+  const mt = findings.some((f) => f.kind === 'machine-translation');
+  if (rewritten && !mt) {
+    const retold = findings.find((f) => f.kind === 'reworded')?.retold;
+    const others = findings.filter((f) => f.kind !== 'reworded').map((f) => FINDING_LABEL[f.kind].phrase);
+    const howMuch = retold ? ` (${retold.paragraphs} of its ${plural(retold.of, 'paragraph')} retell it)` : '';
+    return {
+      verdict: 'rewritten',
+      match,
+      findings,
+      message: `This page is rewritten from “${original.title}”${byWhom(original)}: it tells the same text in other words${howMuch}${others.length ? `; ${others.join(', ')}` : ''}.`,
+    };
+  }
   // Rewording alone is not a repost: a newsroom rewriting a wire story in its own words does the same.
   if (findings.every((f) => f.kind === 'reworded')) {
     const message =

@@ -67,7 +67,16 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-const VERDICTS = new Set(['original', 'repost', 'unrelated', 'not-an-article', 'too-large']);
+/** Every verdict a saved example may hold: a Record, so that a new verdict cannot be forgotten here. */
+const VERDICT_NAMES: Record<Verdict, true> = {
+  original: true,
+  rewritten: true,
+  repost: true,
+  unrelated: true,
+  'not-an-article': true,
+  'too-large': true,
+};
+const VERDICTS = new Set(Object.keys(VERDICT_NAMES));
 
 function checked(value: Partial<SavedExample>, where: string): SavedExample {
   const fail = (why: string): never => {

@@ -80,6 +80,26 @@ function CheckedView({ report }: { report: Report }) {
           ))}
         </>
       );
+    case 'rewritten': {
+      const retold = report.findings.find((f) => f.kind === 'reworded')?.retold;
+      return (
+        <>
+          <Verdict
+            tone="rewritten"
+            title={`Rewritten from ${report.match?.publisher || report.match?.title || 'a known original'}`}
+          >
+            {retold
+              ? `${retold.paragraphs} of its ${plural(retold.of, 'paragraph')} retell ${report.match?.publisher || 'the original'}'s paragraphs in other words. `
+              : ''}
+            {report.message}
+          </Verdict>
+          {report.match && <OriginalCard match={report.match} />}
+          {report.findings.map((finding) => (
+            <FindingView key={finding.kind} finding={finding} />
+          ))}
+        </>
+      );
+    }
     case 'repost':
       return (
         <>
@@ -96,7 +116,7 @@ function CheckedView({ report }: { report: Report }) {
 }
 
 function Verdict(props: {
-  tone: 'good' | 'bad' | 'neutral';
+  tone: 'good' | 'bad' | 'neutral' | 'rewritten';
   title: string;
   busy?: boolean;
   children: preact.ComponentChildren;

@@ -202,7 +202,9 @@ for (const trip of ROUND_TRIPS) {
         const expectMissing = (id: string, what: string, paragraphs: readonly string[], missing: number[]): void => {
           const r = check(paragraphs);
           total++;
-          if (r.verdict === 'repost' && r.match?.id === id && `${missingOf(r)}` === `${missing}`) exact++;
+          // A translation without an engine's tells retells the original: rewritten, with its cuts.
+          const flagged = r.verdict === 'repost' || r.verdict === 'rewritten';
+          if (flagged && r.match?.id === id && `${missingOf(r)}` === `${missing}`) exact++;
           else wrong.push(`${id} ${what}: ${r.verdict} ${r.match?.id} missing [${missingOf(r)}] expected [${missing}]`);
         };
         for (const p of pages) {

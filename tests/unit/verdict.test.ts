@@ -49,14 +49,30 @@ describe('the verdict', () => {
     expect(r.message).toContain('complete and unchanged');
   });
 
-  it('does not call rewording alone a repost (a newsroom rewrites wire stories too), but does beside a cut', () => {
-    expect(reworded).toMatchObject({ verdict: 'original' });
-    expect(reworded.message).toContain('in its own words');
+  it('calls a retelling in other words rewritten, never a repost, and tells its cuts beside it', () => {
+    // A human translation retells Hunt's tale paragraph by paragraph with its names: rewritten.
+    expect(reworded).toMatchObject({ verdict: 'rewritten' });
+    expect(reworded.message).toMatch(
+      /^This page is rewritten from “.+”.*: it tells the same text in other words \(\d+ of its \d+ paragraphs retell it\)\.$/,
+    );
+    const retold = reworded.findings[0]!;
+    expect(retold.kind === 'reworded' && retold.retold!.paragraphs).toBeGreaterThan(0);
     const withCut: Finding[] = [...reworded.findings, missing];
-    const r = judge(seed, reworded.match!, withCut);
-    expect(r.verdict).toBe('repost');
-    expect(r.message).toContain(FINDING_LABEL.reworded.phrase);
-    expect(r.message).toContain(FINDING_LABEL['missing-paragraphs'].phrase);
+    const cut = judge(seed, reworded.match!, withCut, true);
+    expect(cut.verdict).toBe('rewritten');
+    expect(cut.message).toContain(FINDING_LABEL['missing-paragraphs'].phrase);
+    // Machine translation stays a repost, whatever the retelling.
+    const translated = judge(seed, repost.match!, repost.findings, true);
+    expect(translated.verdict).toBe('repost');
+  });
+
+  it('calls rewording that fails the retelling rules (the next release from a template) the original text, not a repost', () => {
+    const r = judge(seed, reworded.match!, reworded.findings, false);
+    expect(r.verdict).toBe('original');
+    expect(r.message).toContain('in its own words');
+    const withCut = judge(seed, reworded.match!, [...reworded.findings, missing], false);
+    expect(withCut.verdict).toBe('repost');
+    expect(withCut.message).toContain(FINDING_LABEL.reworded.phrase);
   });
 
   it('calls the page on the original’s own site (or its www, AMP or mobile copy) the original, without findings', () => {

@@ -1,0 +1,114 @@
+// A retelling: how much of a page says an original's paragraphs again, and how. Copies
+// and translations keep the original's sequence; rewrites by a model or a spinner reword
+// every sentence, and restructured ones move, merge and split paragraphs (align.ts finds
+// the moved ones). Acceptance and the verdict read these figures (docs/matching.md).
+import { sketchOf, type CorpusIndex } from '../corpus/corpus-index';
+import { distinctSorted, shingleSet, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import { hashString } from '../fingerprint/hash';
+import { wordingOverlap, type WordingSample } from '../fingerprint/wording';
+import { tokenize } from '../text/tokens';
+import type { AlignedPair, Alignment } from './align';
+import { swapsNames } from './facts';
+import { PROSE_PARAGRAPH_WORDS } from './page';
+
+/**
+ * A page paragraph with fewer words than this outside quotation marks is a quotation: it
+ * says neither that the page copies the original nor that it rewords it (a rewrite keeps
+ * quotations as they were said).
+ */
+export const MIN_NARRATION_WORDS = 8;
+/**
+ * A pair whose narration (the page paragraph's words outside quotation marks) keeps less
+ * than this share of its word shingles from the original paragraph says it in other words.
+ * Measured on the development set (tests/fixtures/rewrites): TODO.
+ */
+export const MAX_RETOLD_WORDING = 0.5;
+
+const QUOTED = /“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g;
+
+/** The word shingles of a page paragraph's words outside quotation marks, and how many words that is. */
+export function narrationShingles(text: string): { readonly shingles: Uint32Array; readonly words: number } {
+  const runs = text.split(QUOTED).map((run) => tokenize(run).map(hashString));
+  const all: number[] = [];
+  for (const run of runs) all.push(...shingleSet(run));
+  return { shingles: distinctSorted(all), words: runs.reduce((sum, run) => sum + run.length, 0) };
+}
+
+/** Share of a page paragraph's narration copied from an original paragraph, or null for a quotation. */
+export function narrationWording(text: string, original: WordingSample): number | null {
+  const { shingles, words } = narrationShingles(text);
+  return words < MIN_NARRATION_WORDS ? null : wordingOverlap(shingles, original);
+}
+
+export interface Retelling {
+  /** Prose pairs in the original's order, and out of it. */
+  readonly inOrder: readonly AlignedPair[];
+  readonly moved: readonly AlignedPair[];
+  /** Page words of all retold pairs, and of the reworded ones among them (their narration in other words). */
+  readonly retoldWords: number;
+  readonly rewordedWords: number;
+  /** The retold pairs said in other words, in page order. */
+  readonly reworded: readonly AlignedPair[];
+  /** Page words of retold pairs that are quotations (too little narration to say). */
+  readonly quotedWords: number;
+  /** Mean content share of the reworded pairs, weighted by page words (0 without any). */
+  readonly rewordedContent: number;
+  /** Page words of the retold pairs that put other names in the original's place. */
+  readonly swappedWords: number;
+  /** Page words of running text between the first and the last retold paragraph that retell nothing. */
+  readonly untoldInsideWords: number;
+}
+
+/** The page as a retelling needs it: its paragraphs, their fingerprints and name words. */
+export interface RetoldPage {
+  readonly paragraphs: readonly string[];
+  readonly fingerprints: readonly ParagraphFingerprint[];
+  readonly names: (i: number) => ReadonlySet<string>;
+}
+
+export function retellingOf(
+  index: CorpusIndex,
+  alignment: Alignment,
+  page: RetoldPage,
+  ownProse: ReadonlySet<number>,
+): Retelling {
+  const { firstParagraph } = index.originalOf(alignment.originalIndex);
+  const records = index.recordsOf(alignment.originalIndex);
+  const { fingerprints, paragraphs, names } = page;
+  const wordsOf = (i: number): number => fingerprints[i]!.wordCount;
+  const isProse = (p: AlignedPair): boolean => wordsOf(p.page) >= PROSE_PARAGRAPH_WORDS && ownProse.has(p.original);
+  const inOrder = alignment.pairs.filter(isProse);
+  const moved = alignment.moved.filter(isProse);
+  const retold = [...inOrder, ...moved];
+  const words = (pairs: readonly AlignedPair[]): number => pairs.reduce((sum, p) => sum + wordsOf(p.page), 0);
+  const narration = new Map(
+    retold.map((p) => [p, narrationWording(paragraphs[p.page]!, sketchOf(index, firstParagraph + p.original).wording)]),
+  );
+  const quoted = retold.filter((p) => narration.get(p) === null);
+  const reworded = retold.filter((p) => {
+    const copied = narration.get(p);
+    return copied !== null && copied !== undefined && copied < MAX_RETOLD_WORDING;
+  });
+  const rewordedWords = words(reworded);
+  const content = reworded.reduce((sum, p) => sum + p.similarity.content * wordsOf(p.page), 0);
+  const near = (i: number): string => paragraphs.slice(Math.max(0, i - 1), i + 2).join('\n');
+  const swapped = retold.filter((p) => swapsNames(names(p.page), near(p.page), records, p.original));
+  const told = new Set([...retold.map((p) => p.page), ...alignment.continuations]);
+  const first = Math.min(...retold.map((p) => p.page));
+  const last = Math.max(...retold.map((p) => p.page));
+  let untoldInsideWords = 0;
+  for (let i = first + 1; i < last; i++) {
+    if (!told.has(i) && wordsOf(i) >= PROSE_PARAGRAPH_WORDS) untoldInsideWords += wordsOf(i);
+  }
+  return {
+    inOrder,
+    moved,
+    retoldWords: words(retold),
+    rewordedWords,
+    reworded: [...reworded].sort((a, b) => a.page - b.page),
+    quotedWords: words(quoted),
+    rewordedContent: rewordedWords === 0 ? 0 : content / rewordedWords,
+    swappedWords: words(swapped),
+    untoldInsideWords,
+  };
+}

@@ -1,0 +1,23 @@
+// The development set of rewritten copies (tests/fixtures/rewrites, README there): each
+// file retells the bundled original whose id is its name, in one of three styles.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const REWRITE_STYLES = ['close', 'restructured', 'condensed'] as const;
+export type RewriteStyle = (typeof REWRITE_STYLES)[number];
+
+export interface Rewrite {
+  readonly style: RewriteStyle;
+  /** The id of the bundled original it retells. */
+  readonly id: string;
+  readonly text: string;
+}
+
+const ROOT = new URL('../fixtures/rewrites/', import.meta.url);
+
+export function rewrites(style: RewriteStyle): Rewrite[] {
+  const folder = new URL(`${style}/`, ROOT);
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => ({ style, id: file.slice(0, -'.txt'.length), text: readFileSync(new URL(file, folder), 'utf8') }));
+}
