@@ -49,6 +49,7 @@ export default tseslint.config(
       'src/report/**',
       'src/lists/**',
       'src/net/**',
+      'src/credit/**',
     ],
     rules: {
       'no-restricted-globals': [
