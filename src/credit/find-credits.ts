@@ -217,6 +217,16 @@ interface CreditLine {
 
 function creditLines(doc: Document): CreditLine[] {
   const out: CreditLine[] = [];
+  // Many links share a block: its text and verdict are worked out once.
+  const texts = new Map<Element, string>();
+  const textOf = (block: Element): string => {
+    let text = texts.get(block);
+    if (text === undefined) {
+      text = tidyWhitespace(block.textContent ?? '');
+      texts.set(block, text);
+    }
+    return text;
+  };
   const strongBlocks = new Map<Element, boolean>();
   const isStrong = (block: Element, text: string): boolean => {
     let strong = strongBlocks.get(block);
@@ -228,11 +238,10 @@ function creditLines(doc: Document): CreditLine[] {
   };
   const links = Array.from(doc.body?.querySelectorAll('a[href]') ?? []).slice(0, MAX_LINKS);
   for (const link of links) {
-    if (outsideText(link)) continue;
     const block = blockOf(link);
     if (!block) continue;
-    const text = tidyWhitespace(block.textContent ?? '');
-    if (text.length === 0 || text.length > MAX_STRONG_CHARS) continue;
+    const text = textOf(block);
+    if (text.length === 0 || text.length > MAX_STRONG_CHARS || outsideText(link)) continue;
     const href = link.getAttribute('href') ?? '';
     if (isStrong(block, text)) {
       out.push({ href, text });
@@ -249,9 +258,8 @@ function creditLines(doc: Document): CreditLine[] {
   // "This article originally appeared in Grist at https://grist.org/…": an address written out.
   const written = Array.from(doc.body?.querySelectorAll('p, li, footer, aside, blockquote, small') ?? []);
   for (const block of written.slice(0, MAX_LINKS)) {
-    if (outsideText(block)) continue;
-    const text = tidyWhitespace(block.textContent ?? '');
-    if (!text.includes('http') || !isStrong(block, text)) continue;
+    const text = textOf(block);
+    if (!text.includes('http') || !isStrong(block, text) || outsideText(block)) continue;
     for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'()]+[^\s<>"'().,;:!?]/gi))
       out.push({ href: match[0], text });
   }
