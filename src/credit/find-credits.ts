@@ -156,6 +156,9 @@ const STRONG = [
   // "Republished from", never "reprinted on/by …": that is the original saying where it went.
   /\b(?:republished|reprinted|reposted|cross-?posted)\b[^.!?]{0,40}\b(?:from|with (?:the )?permission|courtesy of)\b/i,
   /\bread the original(?: article| story| post)?\b/i,
+  // WordPress's feed footer, kept by the sites that republish feeds: "The post <a>…</a> appeared first on <a>…</a>."
+  /\b(?:appeared|was published) first (?:on|in|at)\b/i,
+  /\b(?:read|continue reading) (?:the )?(?:full|complete|whole|rest of the) (?:article|story|post)\b[^.!?]{0,10}\b(?:at|on)\b/i,
   // French, German, Spanish/Portuguese, Italian, Russian: the common phrasings only.
   /\b(?:publi[ée]e? (?:initialement|originellement|d'abord)|initialement publi[ée]|paru (?:initialement|d'abord)|article original)\b/i,
   /\b(?:zuerst|erstmals|ursprünglich) (?:erschienen|veröffentlicht)\b/i,
@@ -278,16 +281,16 @@ function blockOf(link: Element): Element | null {
   return node;
 }
 
-/** The block's text before the link, tidied (the label's place). */
+/** The block's text before the link, tidied (the label's place). Iterative: a page's nesting can be deep. */
 function textBefore(block: Element, link: Element): string {
   let text = '';
-  const walk = (node: Node): boolean => {
-    if (node === link) return true;
+  const stack: Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === link) break;
     if (node.nodeType === 3) text += node.nodeValue ?? '';
-    for (let child = node.firstChild; child; child = child.nextSibling) if (walk(child)) return true;
-    return false;
-  };
-  walk(block);
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   return tidyWhitespace(text);
 }
 
