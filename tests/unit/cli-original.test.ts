@@ -132,6 +132,19 @@ describe('check --credited', () => {
     });
   });
 
+  it('reads the page\'s address from a browser\'s "saved from url" comment when --url is not given', async () => {
+    const page = join(tmp, 'saved.html');
+    const saved = `<!-- saved from url=(${String(REPOST_URL.length).padStart(4, '0')})${REPOST_URL} -->\n`;
+    writeFileSync(page, saved + readFileSync(repostFile('unsaved.html', canonical(`${news.base}/original`)), 'utf8'));
+    const { status, stdout } = await run(['check', page, '--credited', '--json']);
+    expect(status).toBe(0);
+    expectCutRepost(JSON.parse(stdout) as Report);
+    // Without an address, a canonical link cannot be told from the page's own.
+    const unsaved = await run(['check', join(tmp, 'unsaved.html'), '--credited']);
+    expect(unsaved.status).toBe(2);
+    expect(unsaved.stderr).toMatch(/credits no source \(give its address with --url/);
+  });
+
   it('follows an "Originally published at" line through a same-site redirect, and prints for people', async () => {
     const page = repostFile(
       'line.html',
@@ -276,5 +289,8 @@ describe('check --original', () => {
     expect(missing.stderr.trimEnd()).toMatch(/^repost-radar: cannot use the original at .*answered 404 Not Found/);
     const both = await run(['check', repostFile('b.html', ''), '--original', other, '--credited']);
     expect(both.status).toBe(2);
+    const text = await run(['check', join(ROOT, 'tests/fixtures/seeds', CUT.file), '--credited']);
+    expect(text.status).toBe(2);
+    expect(text.stderr.trimEnd()).toBe('repost-radar: --credited needs the page as HTML: a text credits no source');
   });
 });
