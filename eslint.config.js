@@ -51,6 +51,7 @@ export default tseslint.config(
       'src/check/**',
       'src/lists/**',
       'src/net/**',
+      'src/credit/**',
     ],
     rules: {
       'no-restricted-globals': [

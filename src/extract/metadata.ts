@@ -14,8 +14,9 @@ export interface ArticleMetadata {
   readonly sources: readonly ('json-ld' | 'opengraph' | 'meta')[];
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = { [key: string]: Json };
+export type JsonLdNode = Node;
 
 /** Types of schema.org node that describe the article itself. */
 const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|SocialMediaPosting|LiveBlogPosting|Report)$/;
@@ -51,7 +52,11 @@ interface Found {
   canonicalUrl?: string;
 }
 
-function fromJsonLd(doc: Document): Found | null {
+/**
+ * Every object node of the page's JSON-LD blocks (arrays and `@graph` lists opened), with
+ * the limits above. Broken blocks are skipped. Also read for credited sources (src/credit).
+ */
+export function jsonLdNodes(doc: Document): JsonLdNode[] {
   const nodes: Node[] = [];
   const scripts = Array.from(doc.querySelectorAll('script[type]'))
     .filter((script) => /^\s*application\/ld\+json\s*$/i.test(script.getAttribute('type') ?? ''))
@@ -65,6 +70,16 @@ function fromJsonLd(doc: Document): Found | null {
       // Broken JSON-LD is common; the meta tags still answer.
     }
   }
+  return nodes;
+}
+
+/** Whether a JSON-LD node is of a schema.org type that describes the article itself. */
+export function isArticleNode(node: JsonLdNode): boolean {
+  return types(node).some((type) => ARTICLE_TYPE.test(type));
+}
+
+function fromJsonLd(doc: Document): Found | null {
+  const nodes = jsonLdNodes(doc);
   const byId = new Map<string, Node>();
   for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
   const isA = (pattern: RegExp) => (node: Node) => types(node).some((type) => pattern.test(type));
