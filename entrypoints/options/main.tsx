@@ -11,6 +11,7 @@ import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { errorMessage } from '../../src/text/error-message';
 import { plural } from '../../src/text/plural';
+import { CreditedSites } from './credited-sites';
 import '../../assets/report.css';
 import '../../assets/options.css';
 
@@ -394,6 +395,7 @@ render(
   <main class="options">
     <h1>Repost Radar</h1>
     <CorpusLists />
+    <CreditedSites />
     <Examples />
     <Originals />
     <footer class="privacy">
