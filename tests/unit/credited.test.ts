@@ -3,7 +3,8 @@
 // sites on 127.0.0.1 (tests/support/credited.ts), and the rules of src/browser/credited.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeAgainstOriginal } from '../../src/browser/credited-analysis';
-import { compareTab, type CompareDeps } from '../../src/browser/credited-background';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { autoCompareCredited, compareTab, type CompareDeps } from '../../src/browser/credited-background';
 import { readPage } from '../../src/browser/credited-page';
 import {
   creditToOffer,
@@ -19,8 +20,9 @@ import { asOriginal, brownHalves } from '../support/brown';
 import { BIO, CUT, ORIGINAL, PROMO, REPOSTS, serveCreditedSites, type CreditedSites } from '../support/credited';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
-// The automatic-check setting (storage.local) is not used by these comparisons the reader asks for.
-vi.mock('../../src/browser/credited-settings', () => ({ loadAutoCreditedSites: async () => [] }));
+// The automatic-check setting (storage.local): the sites the reader named.
+const settings = vi.hoisted(() => ({ sites: [] as string[] }));
+vi.mock('../../src/browser/credited-settings', () => ({ loadAutoCreditedSites: async () => settings.sites }));
 
 let sites: CreditedSites;
 beforeAll(async () => {
@@ -64,6 +66,11 @@ const credited = (report: TabReport): CompareTarget => {
   if (report.status !== 'checked' || !report.credits?.[0]) throw new Error('no credit');
   return { kind: 'credited', url: report.credits[0].url, how: report.credits[0].how };
 };
+
+const missingIndexes = (report: Extract<TabReport, { status: 'checked' }>): number[] =>
+  report.analysis.report.findings.flatMap((f) =>
+    f.kind === 'missing-paragraphs' ? f.paragraphs.map((p) => p.index) : [],
+  );
 
 const checked = (report: TabReport | undefined): Extract<TabReport, { status: 'checked' }> => {
   if (report?.status !== 'checked') throw new Error(`expected a checked report, got ${report?.status}`);
@@ -115,10 +122,10 @@ describe('comparing with the credited source', () => {
   it.each([
     [REPOSTS.notFound, 'http-error', /404/],
     [REPOSTS.serverError, 'http-error', /500/],
-    [REPOSTS.offSite, 'redirect-off-site', /./],
+    [REPOSTS.offSite, 'redirect-off-site', /redirects to another site \(127\.0\.0\.1:\d+\)/],
     [REPOSTS.notArticle, 'not-an-article', /does not hold an article/],
-    [REPOSTS.tooLarge, 'too-large', /./],
-    [REPOSTS.slow, 'timeout', /./],
+    [REPOSTS.tooLarge, 'too-large', /huge\.html is larger than the/],
+    [REPOSTS.slow, 'timeout', /did not answer within/],
     [REPOSTS.loop, 'loop', /credits this page in turn/],
   ])('%s: fails with %s and leaves the report as it was', async (path, reason, message) => {
     const { deps, report } = tabWith(path);
@@ -196,6 +203,39 @@ describe('comparing with another article', () => {
     };
     expect(await compareTab(1, credited(report), moving)).toMatchObject({ ok: false, reason: 'no-page' });
     expect(deps.published).toEqual([]);
+  });
+});
+
+describe('checking credited sources automatically', () => {
+  const run = async (sites: string[], granted: boolean) => {
+    settings.sites = sites;
+    const asked: unknown[] = [];
+    Object.assign(fakeBrowser.permissions, {
+      contains: async (details: unknown) => (asked.push(details), granted),
+    });
+    const before = sitesServed();
+    const { deps, report } = tabWith(REPOSTS.canonical);
+    const page = checked(report);
+    await autoCompareCredited(1, page, page.credits![0]!, deps);
+    return { asked, published: deps.published, fetched: sitesServed() - before };
+  };
+  const sitesServed = (): number => sites.original.requests.length;
+
+  it('is off by default: nothing asked, nothing fetched', async () => {
+    expect(await run([], true)).toEqual({ asked: [], published: [], fetched: 0 });
+  });
+
+  it('on a named site, fetches only a source whose site the reader already allowed', async () => {
+    const refused = await run(['127.0.0.1'], false);
+    expect(refused).toEqual({ asked: [{ origins: ['http://localhost/*'] }], published: [], fetched: 0 });
+    const allowed = await run(['127.0.0.1'], true);
+    expect(allowed.fetched).toBe(1);
+    expect(missingIndexes(checked(allowed.published[0]))).toEqual([...CUT]);
+    expect(checked(allowed.published[0]).compared?.source.kind).toBe('credited');
+  });
+
+  it('leaves pages on other sites alone', async () => {
+    expect(await run(['news.example'], true)).toEqual({ asked: [], published: [], fetched: 0 });
   });
 });
 
