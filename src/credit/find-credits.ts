@@ -4,7 +4,7 @@
 // Pure: it takes a Document (the page's own in a browser page, linkedom's in Node) and
 // touches no browser API. The page is never changed.
 import { isArticleNode, jsonLdNodes, type Json, type JsonLdNode } from '../extract/metadata';
-import { sameSite } from '../net/same-site';
+import { samePublisher } from '../net/same-site';
 import { tidyWhitespace } from '../text/normalize';
 
 export type CreditHow =
@@ -80,7 +80,7 @@ export function scanCredits(doc: Document, pageUrl: string): CreditScan {
       // A canonical link at the page itself is what every page has; a credit line or
       // isBasedOn at it is a credit that points back.
       if (credit.how !== 'canonical' && credit.how !== 'og-url') pointingBack.push(credit);
-    } else if (page === null || !sameSite(credit.url, page)) {
+    } else if (page === null || !samePublisher(credit.url, page)) {
       credits.push(credit);
     }
   }
@@ -105,8 +105,10 @@ export function samePage(a: string, b: string): boolean {
   return ka !== '' && ka === pageKey(b);
 }
 
+/** An address of a site's home page (a relative one is not). */
 function isHomePage(href: string): boolean {
-  return /^\/?$/.test(new URL(href).pathname) && new URL(href).search === '';
+  const url = absoluteUrl(href);
+  return url !== null && /^\/?$/.test(url.pathname) && url.search === '';
 }
 
 function pageKey(href: string): string {
@@ -151,7 +153,8 @@ function excludedHost(hostname: string): boolean {
 const STRONG = [
   /^\W{0,3}(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted|ran)\b/i,
   /\b(?:article|story|post|piece|report|essay|column|op-?ed|interview|commentary|analysis|version|blog)\b[^.!?]{0,60}\b(?:originally|first|previously|initially)\b[^.!?]{0,20}\b(?:published|appeared|posted|ran)\b/i,
-  /\b(?:republished|reprinted|reposted|cross-?posted)\b[^.!?]{0,40}\b(?:from|with (?:the )?permission|by|courtesy|under)\b/i,
+  // "Republished from", never "reprinted on/by …": that is the original saying where it went.
+  /\b(?:republished|reprinted|reposted|cross-?posted)\b[^.!?]{0,40}\b(?:from|with (?:the )?permission|courtesy of)\b/i,
   /\bread the original(?: article| story| post)?\b/i,
   // French, German, Spanish/Portuguese, Italian, Russian: the common phrasings only.
   /\b(?:publi[ée]e? (?:initialement|originellement|d'abord)|initialement publi[ée]|paru (?:initialement|d'abord)|article original)\b/i,
@@ -163,6 +166,12 @@ const STRONG = [
 
 /** A label right before the link: "Source: <a>", "via <a>", "Quelle: <a>", "Источник: <a>". */
 const LABEL = /(?:^|[\s([|—–-])(?:sources?|via|quelle|fuente|fonte|origen|источник|оригинал|первоисточник)\s*:?\s*$/i;
+
+/** Labels credit a picture, a chart or figures, not the text, after these words. */
+const NOT_THE_TEXT =
+  /\b(?:photo|image|picture|video|graphic|illustration|map|chart|data|figures?|foto|bild|imagen|фото)/i;
+/** A label opens its line: at most this much text before it ("Story via", "(Source:"). */
+const MAX_BEFORE_LABEL = 40;
 
 /** A strong credit line is short; a longer block is prose or a whole article. */
 const MAX_STRONG_CHARS = 600;
@@ -208,24 +217,50 @@ interface CreditLine {
 
 function creditLines(doc: Document): CreditLine[] {
   const out: CreditLine[] = [];
-  const blocksDone = new Map<Element, boolean>();
+  const strongBlocks = new Map<Element, boolean>();
+  const isStrong = (block: Element, text: string): boolean => {
+    let strong = strongBlocks.get(block);
+    if (strong === undefined) {
+      strong = text.length <= MAX_STRONG_CHARS && STRONG.some((pattern) => pattern.test(text));
+      strongBlocks.set(block, strong);
+    }
+    return strong;
+  };
   const links = Array.from(doc.body?.querySelectorAll('a[href]') ?? []).slice(0, MAX_LINKS);
   for (const link of links) {
-    // Photo captions credit pictures; menus are not in the text.
-    if (link.closest('figure, figcaption, nav, [role="navigation"]')) continue;
+    if (outsideText(link)) continue;
     const block = blockOf(link);
     if (!block) continue;
-    const blockText = tidyWhitespace(block.textContent ?? '');
-    if (blockText.length === 0 || blockText.length > MAX_STRONG_CHARS) continue;
-    let strong = blocksDone.get(block);
-    if (strong === undefined) {
-      strong = STRONG.some((pattern) => pattern.test(blockText));
-      blocksDone.set(block, strong);
+    const text = tidyWhitespace(block.textContent ?? '');
+    if (text.length === 0 || text.length > MAX_STRONG_CHARS) continue;
+    const href = link.getAttribute('href') ?? '';
+    if (isStrong(block, text)) {
+      out.push({ href, text });
+      continue;
     }
-    const labelled = blockText.length <= MAX_LABEL_CHARS && LABEL.test(textBefore(block, link));
-    if (strong || labelled) out.push({ href: link.getAttribute('href') ?? '', text: blockText });
+    if (text.length > MAX_LABEL_CHARS) continue;
+    const before = textBefore(block, link);
+    const label = LABEL.exec(before);
+    // "Via SyndiGate.info": a distributor's home page is not where the text first ran.
+    if (label && label.index <= MAX_BEFORE_LABEL && !NOT_THE_TEXT.test(before) && !isHomePage(href)) {
+      out.push({ href, text });
+    }
+  }
+  // "This article originally appeared in Grist at https://grist.org/…": an address written out.
+  const written = Array.from(doc.body?.querySelectorAll('p, li, footer, aside, blockquote, small') ?? []);
+  for (const block of written.slice(0, MAX_LINKS)) {
+    if (outsideText(block)) continue;
+    const text = tidyWhitespace(block.textContent ?? '');
+    if (!text.includes('http') || !isStrong(block, text)) continue;
+    for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'()]+[^\s<>"'().,;:!?]/gi))
+      out.push({ href: match[0], text });
   }
   return out;
+}
+
+/** Photo captions credit pictures; menus are not the text. */
+function outsideText(element: Element): boolean {
+  return element.closest('figure, figcaption, nav, [role="navigation"]') !== null;
 }
 
 /** The nearest block-level ancestor of a link. */

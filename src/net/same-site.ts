@@ -29,13 +29,21 @@ export function sameSite(a: string | URL, b: string | URL): boolean {
 
 /** The host without www./amp./m. and its other subdomains, as far as the rule above can tell. */
 export function registrableHost(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^(?:www|amp|m)\./, '');
   // IPv4, IPv6 ([::1]) and single labels are whole.
   if (/^[\d.]+$/.test(host) || host.startsWith('[') || !host.includes('.')) return host;
   const labels = host.split('.');
   const last = labels[labels.length - 1]!;
   const second = labels[labels.length - 2]!;
-  const keep = last.length === 2 && COUNTRY_SECOND_LEVEL.has(second) && labels.length > 2 ? 3 : 2;
+  const third = labels[labels.length - 3];
+  let keep = 2;
+  if (last.length === 2 && COUNTRY_SECOND_LEVEL.has(second) && third !== undefined) {
+    // A state's level under a country's (jaraguadosul.sc.gov.br, health.nsw.gov.au).
+    keep = (second === 'gov' || second === 'edu') && third.length <= 3 && labels.length > 3 ? 4 : 3;
+  }
   return labels.slice(-keep).join('.');
 }
 
@@ -45,4 +53,26 @@ export function registrableHost(hostname: string): string {
  */
 function effectivePort(url: URL): string {
   return url.port === '' || url.port === '80' || url.port === '443' ? '' : url.port;
+}
+
+/**
+ * One publisher's sites: the same site, or the same name under another suffix
+ * (businessinsider.com and businessinsider.de, bbc.com and bbc.co.uk, jaraguadosul.com.br
+ * and www.jaraguadosul.sc.gov.br). A page's canonical link at its publisher's other
+ * edition is not a credit to another newsroom.
+ */
+export function samePublisher(a: string | URL, b: string | URL): boolean {
+  if (sameSite(a, b)) return true;
+  const [na, nb] = [publisherNames(a), publisherNames(b)];
+  return na.some((name) => nb.includes(name));
+}
+
+/** A host's name, port included: its registrable name's first label. */
+function publisherNames(url: string | URL): string[] {
+  const site = siteKey(url);
+  if (site === null) return [];
+  const host = site.slice(0, site.lastIndexOf(':'));
+  const port = site.slice(site.lastIndexOf(':'));
+  if (/^[\d.]+$/.test(host) || host.startsWith('[') || !host.includes('.')) return [site];
+  return [`${host.split('.')[0]}${port}`];
 }
