@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import {
@@ -9,6 +10,8 @@ import {
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
+import { openFirefoxExtensionPage } from '../support/firefox';
+import { assertBuilt, extensionDir } from '../support/pages';
 import { BIO, CUT, ORIGINAL, PROMO, REPOSTS, serveCreditedSites, type CreditedSites } from '../support/credited';
 
 // "Compare with the credited source" and "Compare with another article…" in Chromium and
@@ -363,5 +366,117 @@ describe('privacy in Chromium', () => {
         !r.url.startsWith(`${sites.repost.origin}/`),
     );
     expect(elsewhere).toEqual([]);
+  });
+});
+
+// The same in Firefox ESR (puppeteer-core over WebDriver BiDi, as in lists.test.ts): the
+// popup's `browser.permissions.request` is replaced once the page has loaded (Firefox's
+// extension pages read the native `browser` at call time).
+describe('comparing with the credited source in Firefox ESR', () => {
+  const GECKO_ID = 'repost-radar@repost-radar.org';
+  const UUID = '6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+  let firefox: Firefox;
+
+  beforeAll(async () => {
+    assertBuilt('firefox-mv2');
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    });
+    await firefox.installExtension(extensionDir('firefox-mv2'));
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  const sessionReports = async (extensionPage: FirefoxPage): Promise<Record<string, TabReport>> =>
+    (await extensionPage.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
+    )) as Record<string, TabReport>;
+
+  /** Opens a repost page, then its popup with `permissions.request` answering `answer`. */
+  async function popupForPage(
+    path: string,
+    answer: boolean,
+  ): Promise<{ tab: FirefoxPage; popup: FirefoxPage; tabId: number }> {
+    const tab = await firefox.newPage();
+    const url = `${sites.repost.origin}${path}`;
+    await tab.goto(url);
+    const probe = await firefox.newPage();
+    await openFirefoxExtensionPage(probe, `moz-extension://${UUID}/popup.html?tabId=1`, '.verdict-title');
+    const deadline = Date.now() + 20_000;
+    let tabId: number | undefined;
+    while (tabId === undefined) {
+      const found = Object.entries(await sessionReports(probe)).find(
+        ([, r]) => r.url === url && r.status !== 'checking',
+      );
+      if (found) tabId = Number(found[0].slice(4));
+      else if (Date.now() > deadline) throw new Error(`no report for ${url}`);
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await probe.close();
+    const popup = await firefox.newPage();
+    await openFirefoxExtensionPage(popup, `moz-extension://${UUID}/popup.html?tabId=${tabId}`, '.compare-offer');
+    await popup.evaluate((allow: boolean) => {
+      const calls: unknown[] = [];
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      Object.assign(globalThis, { permissionRequests: calls });
+      (api.permissions as { request: unknown }).request = (details: unknown) => {
+        calls.push(JSON.parse(JSON.stringify(details)));
+        return Promise.resolve(allow);
+      };
+    }, answer);
+    return { tab, popup, tabId };
+  }
+
+  async function clickCompare(popup: FirefoxPage): Promise<string> {
+    await popup.click('.compare-credited');
+    await popup.waitForFunction(
+      () => {
+        const text = document.querySelector('.compare-status')?.textContent ?? '';
+        return text !== '' && !/^(Asking for access|Fetching|Comparing)/.test(text);
+      },
+      { timeout: 30_000 },
+    );
+    return popup.$eval('.compare-status', (e) => (e as HTMLElement).innerText);
+  }
+
+  it('a cut repost with a canonical link becomes a repost with exactly the missing paragraphs', async () => {
+    const { tab, popup, tabId } = await popupForPage(REPOSTS.canonical, true);
+    expect(await clickCompare(popup)).toBe('Compared.');
+    expect(
+      await popup.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
+    ).toEqual([{ origins: [ORIGIN_PATTERN] }]);
+    const stored = checked((await sessionReports(popup))[`tab:${tabId}`]);
+    expect(stored.analysis.report.verdict).toBe('repost');
+    expect(missingIndexes(stored)).toEqual([...CUT]);
+    expect(stored.compared?.source).toMatchObject({ kind: 'credited', how: 'canonical' });
+    const compare = await firefox.newPage();
+    await openFirefoxExtensionPage(compare, `moz-extension://${UUID}/compare.html?tabId=${tabId}`, '.row');
+    expect(await compare.$$eval('.columns .cell.original p', (ps) => ps.map((p) => p.textContent))).toEqual(
+      ORIGINAL.paragraphs,
+    );
+    await compare.close();
+    await popup.close();
+    await tab.close();
+  });
+
+  it('a 404 and a refused permission each say why and keep the report', async () => {
+    const missing = await popupForPage(REPOSTS.notFound, true);
+    const before = (await sessionReports(missing.popup))[`tab:${missing.tabId}`];
+    expect(await clickCompare(missing.popup)).toMatch(/^localhost:\d+ answered 404/);
+    expect((await sessionReports(missing.popup))[`tab:${missing.tabId}`]).toEqual(before);
+    await missing.popup.close();
+    await missing.tab.close();
+
+    const refused = await popupForPage(REPOSTS.canonical, false);
+    const count = sites.original.requests.length;
+    expect(await clickCompare(refused.popup)).toBe(`Access to ${ORIGIN_PATTERN} was not given: nothing was fetched.`);
+    expect(sites.original.requests.length).toBe(count);
+    await refused.popup.close();
+    await refused.tab.close();
   });
 });
