@@ -31,11 +31,20 @@ const cut = ORIGINAL.paragraphs.filter((_, i) => !(CUT as readonly number[]).inc
 export const BIO = 'Jordan Ellison is a contributing writer for The Daily Example. Follow Jordan on Twitter @jellison.';
 export const PROMO = 'Subscribe to our newsletter for the best stories of the week, delivered free to your inbox.';
 
-/** About 5,000 words of press reportage (three whole Brown texts) for the benchmark. */
-export const LONG_ORIGINAL = brownTexts()
-  .filter((t) => t.genre === 'a')
-  .slice(40, 43)
-  .flatMap((t) => t.paragraphs);
+/** 5,000 words of press reportage (Brown texts, whole paragraphs) for the benchmark. */
+export const LONG_ORIGINAL = ((): string[] => {
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (const p of brownTexts()
+    .filter((t) => t.genre === 'a')
+    .slice(40)
+    .flatMap((t) => t.paragraphs)) {
+    if (words >= 5_000) break;
+    paragraphs.push(p);
+    words += p.split(/\s+/).length;
+  }
+  return paragraphs;
+})();
 
 export interface CreditedSites {
   /** The original site (the credited sources). */
