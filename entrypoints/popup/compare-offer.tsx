@@ -89,7 +89,7 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
           type="button"
           class="compare-credited"
           disabled={busy}
-          onClick={() => run({ kind: 'credited', url: credit.url, how: credit.how })}
+          onClick={() => run({ kind: 'credited', url: credit.url })}
         >
           Compare with the credited source ({displayHost(credit.url)})
         </button>

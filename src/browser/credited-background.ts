@@ -54,9 +54,8 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
   if (target.kind === 'text') {
     compared = { record: recordFromText(target.text), source: { kind: 'given' } };
   } else {
-    if (target.kind === 'credited' && !(before.credits ?? []).some((c) => c.url === target.url)) {
-      return failed('bad-url', 'That source is not one this page credits.');
-    }
+    const credit = target.kind === 'credited' ? before.credits?.find((c) => c.url === target.url) : undefined;
+    if (target.kind === 'credited' && !credit) return failed('bad-url', 'That source is not one this page credits.');
     if (originPattern(target.url) === null) return failed('bad-url', failureMessage('bad-url', target.url));
     // Nothing is fetched for a credit that names the page itself.
     if (isThePage(target.url)) return failed('same-page');
@@ -82,7 +81,7 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
         kind: target.kind === 'credited' ? 'credited' : 'given',
         url: fetched.url,
         fetchedAt: fetched.fetchedAt,
-        ...(target.kind === 'credited' ? { how: target.how } : {}),
+        ...(credit ? { how: credit.how } : {}),
       },
     };
   }
@@ -130,5 +129,5 @@ export async function autoCompareCredited(
   if (!sites.includes(host)) return;
   const pattern = originPattern(credit.url);
   if (pattern === null || !(await browser.permissions.contains({ origins: [pattern] }))) return;
-  await compareTab(tabId, { kind: 'credited', url: credit.url, how: credit.how }, deps);
+  await compareTab(tabId, { kind: 'credited', url: credit.url }, deps);
 }

@@ -37,7 +37,8 @@ export interface ComparedOriginal {
 
 /** What the reader asked to compare the page with. */
 export type CompareTarget =
-  | { readonly kind: 'credited'; readonly url: string; readonly how: string }
+  /** One of the sources the page credits (the background looks it up in the tab's report). */
+  | { readonly kind: 'credited'; readonly url: string }
   | { readonly kind: 'address'; readonly url: string }
   | { readonly kind: 'text'; readonly text: string };
 

@@ -163,14 +163,11 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
   }
 }
 
-const MAX_HOW_CHARS = 200;
-
 function parseCompareTarget(value: unknown): CompareTarget | null {
   if (!isRecord(value)) return null;
   switch (value['kind']) {
     case 'credited': {
-      const { url, how } = value;
-      return isText(url, MAX_URL_CHARS) && isText(how, MAX_HOW_CHARS) ? { kind: 'credited', url, how } : null;
+      return isText(value['url'], MAX_URL_CHARS) ? { kind: 'credited', url: value['url'] } : null;
     }
     case 'address':
       return isText(value['url'], MAX_URL_CHARS) ? { kind: 'address', url: value['url'] } : null;

@@ -53,7 +53,7 @@ describe('messages to the background are checked before use', () => {
       id: 'fetched:x',
       tabId: 4,
     });
-    const credited = { kind: 'credited', url: 'https://a.example/story', how: 'canonical' };
+    const credited = { kind: 'credited', url: 'https://a.example/story' };
     expect(parseBackgroundMessage({ type: 'compare-original', tabId: 2, target: { ...credited, extra: 1 } })).toEqual({
       type: 'compare-original',
       tabId: 2,
@@ -108,8 +108,8 @@ describe('messages to the background are checked before use', () => {
       { type: 'compare-original', tabId: 1, target: { kind: 'address', url: 1 } },
     ],
     [
-      'a credited source without how',
-      { type: 'compare-original', tabId: 1, target: { kind: 'credited', url: 'https://a.example/' } },
+      'a credited source without its address',
+      { type: 'compare-original', tabId: 1, target: { kind: 'credited', href: 'https://a.example/' } },
     ],
     [
       'pasted text over the size limit',
