@@ -309,6 +309,35 @@ describe('checking credited sources automatically in Chromium', () => {
 });
 
 describe('privacy in Chromium', () => {
+  it('a page cannot make the extension fetch: a comparison asked from the content script is refused', async () => {
+    const { page, tabId, report } = await visit(REPOSTS.canonical);
+    const cdp = await ext.context.newCDPSession(page);
+    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const isolated = worlds.find((w) => w.auxData?.type === 'isolated' && /Repost Radar/.test(w.name));
+    expect(isolated).toBeDefined();
+    const before = sites.original.requests.length;
+    for (const message of [
+      { type: 'compare-original', tabId, target: { kind: 'credited', url: `${sites.original.origin}/story.html` } },
+      { type: 'compare-original', tabId, target: { kind: 'address', url: `${sites.original.origin}/story.html` } },
+      { type: 'get-original', id: `fetched:${sites.original.origin}/story.html`, tabId },
+    ]) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: isolated!.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((r) => r ?? null, (e) => String(e))`,
+      });
+      expect(result.value).toBeNull();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sites.original.requests.length).toBe(before);
+    expect((await storedReports(ext)).get(tabId)).toEqual(report);
+    await cdp.detach();
+    await page.close();
+  });
+
   it('made exactly the requests the reader clicked for, and nothing else', async () => {
     // The original site, one request per click, in the order of the clicks above. The
     // off-site redirect's address is asked twice: `redirect: 'manual'` gives the service
@@ -349,6 +378,7 @@ describe('privacy in Chromium', () => {
       REPOSTS.noCredit,
       REPOSTS.noCredit,
       REPOSTS.canonical, // the automatic check's page
+      REPOSTS.canonical, // the forged messages' page
     ]);
     // Everything the browser asked for, service worker included: the extension reached the
     // test servers only, and only the original site's addresses above (and the redirect).
