@@ -1,3 +1,4 @@
+import type { CreditHow } from '../src/credit/find-credits';
 import type { Finding, Report } from '../src/report/report';
 import { CATEGORY_LABEL, FINDING_LABEL } from '../src/report/verdict';
 
@@ -7,6 +8,16 @@ const LABEL: Record<Report['verdict'], string> = {
   unrelated: 'NO MATCH',
   'not-an-article': 'NOT AN ARTICLE',
   'too-large': 'TOO LARGE TO CHECK',
+};
+
+/** How a page credits its source, in words. */
+export const CREDIT_HOW: Record<CreditHow, string> = {
+  'credit-line': 'credit line',
+  'json-ld-isBasedOn': 'JSON-LD isBasedOn',
+  canonical: 'canonical link',
+  'og-url': 'og:url',
+  'json-ld-sourceOrganization': 'JSON-LD sourceOrganization',
+  'json-ld-citation': 'JSON-LD citation',
 };
 
 const quote = (text: string, width = 160): string => {
@@ -26,6 +37,13 @@ export function formatReport(report: Report, source: string): string {
     lines.push(
       `  similarity ${match.similarity.toFixed(2)}, coverage ${Math.round(match.coverage * 100)}% of the original's paragraphs`,
     );
+  }
+  const from = report.originalSource;
+  if (from && from.kind !== 'corpus') {
+    const which = from.kind === 'credited' ? 'credited by the page' : 'given';
+    const how = from.how ? ` (its ${CREDIT_HOW[from.how]})` : '';
+    const fetched = from.url ? `: fetched from ${from.url}${from.fetchedAt ? ` at ${from.fetchedAt}` : ''}` : '';
+    lines.push(`  the original was ${which}${how}${fetched}`);
   }
   for (const finding of report.findings) lines.push('', ...formatFinding(finding));
   return lines.join('\n');

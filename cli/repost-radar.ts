@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/report/analyze';
+import type { Report } from '../src/report/report';
 import { loadCorpus, readIndexFile } from './corpus-source';
 import type { BatchPage } from './batch-sources';
 import { formatReport } from './format';
@@ -36,18 +37,59 @@ program
     'corpus: a built index, a JSON Lines file or a folder of .txt/.html (default: the bundled one)',
   )
   .option('--url <url>', "the page's address, when the file does not say it")
+  .option(
+    '--original <file|url>',
+    'compare with this one original instead of a corpus: a .txt, .html or .json file (one original record), or an http(s) address',
+  )
+  .option(
+    '--credited',
+    'compare with the source the page credits (canonical link on another site, JSON-LD, "Originally published at …"), fetched; the page must be HTML',
+  )
+  .addOption(new Option('--timeout <ms>', 'time allowed for each fetch').argParser(positiveInteger).hideHelp())
   .option('--json', 'print the report as JSON')
-  .action(async (file: string, options: { corpus?: string; json?: boolean; url?: string }) => {
+  .action(async (file: string, options: CheckOptions) => {
+    const batch = file !== '-' && (isWarc(file) || pathKind(file) === 'folder');
+    if (options.original !== undefined || options.credited) {
+      if (options.original !== undefined && options.credited) fail('give --original or --credited, not both');
+      if (options.corpus !== undefined) fail('--original and --credited compare with one original, not a corpus');
+      if (batch) fail('--original and --credited check one page, not a folder or an archive');
+      // Loaded only here: the fetch and credit code is not part of a plain check.
+      const { checkAgainstOriginal } = await import('./original-source');
+      const { report } = await checkAgainstOriginal(file, {
+        ...(options.original === undefined ? {} : { original: options.original }),
+        credited: options.credited === true,
+        ...(options.url === undefined ? {} : { url: options.url }),
+        ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
+      });
+      return printReport(report, file, options.json);
+    }
     // A batch loads the corpus in each worker thread; one page loads it here.
-    if (file !== '-' && (isWarc(file) || pathKind(file) === 'folder')) return checkBatch(file, options.corpus);
+    if (batch) return checkBatch(file, options.corpus);
     const index = await loadCorpus(options.corpus);
     const { report } = analyzeArticle(await readArticle(file, options.url), index);
-    writeStdout(
-      options.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : `${formatReport(report, file === '-' ? 'stdin' : file)}\n`,
-    );
+    printReport(report, file, options.json);
   });
+
+interface CheckOptions {
+  corpus?: string;
+  json?: boolean;
+  url?: string;
+  original?: string;
+  credited?: boolean;
+  timeout?: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of milliseconds');
+  return n;
+}
+
+function printReport(report: Report, file: string, json: boolean | undefined): void {
+  writeStdout(
+    json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, file === '-' ? 'stdin' : file)}\n`,
+  );
+}
 
 const corpus = program.command('corpus').description('manage corpora of originals');
 // build and add: originals from files, folders, web archives, feeds and sitemaps (cli/ingest).

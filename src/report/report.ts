@@ -1,5 +1,6 @@
 // The report: what the command line prints with --json and what the extension shows.
-// Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link) are additive.
+// Its shape is the contract in DESIGN.md; fields beyond it (summary, note, link, originalSource) are additive.
+import type { CreditHow } from '../credit/find-credits';
 
 export type Verdict = 'original' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
@@ -86,4 +87,23 @@ export interface Report {
   readonly message: string;
   /** For `too-large`: which limit the page passed (markup, elements, depth, paragraphs, words), and by how much. */
   readonly tooLarge?: { readonly reason: string; readonly limit: number; readonly found: number };
+  /**
+   * Where the original compared with came from, when it was not found in a corpus. (Not
+   * `source`: a batch's JSON lines already name the page's file so.)
+   */
+  readonly originalSource?: OriginalSource;
+}
+
+/**
+ * The original's provenance: a corpus, one the reader gave (a file or an address), or the
+ * source the page credits, fetched.
+ */
+export interface OriginalSource {
+  readonly kind: 'corpus' | 'given' | 'credited';
+  /** The address the original was read from (after same-site redirects). */
+  readonly url?: string;
+  /** When it was fetched, ISO 8601. */
+  readonly fetchedAt?: string;
+  /** For `credited`: how the page credits it. */
+  readonly how?: CreditHow;
 }
