@@ -107,7 +107,9 @@ function Compare() {
           </div>
           <div role="columnheader">
             <strong>Original: {meta.title}</strong>
-            {report.compared && <span class="source original-source">{sourceLine(report.compared.source)}</span>}
+            {analysis.report.originalSource && (
+              <span class="source original-source">{sourceLine(analysis.report.originalSource)}</span>
+            )}
             <span class="source">
               {[meta.author, meta.publisher, meta.published].filter(Boolean).join(' · ')}
               {meta.url && (

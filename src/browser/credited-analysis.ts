@@ -1,14 +1,8 @@
-// Analyzing a page against one original the reader named: an index of that original
-// alone, with its full text (the reader's own, so whole paragraphs are shown and cited).
+// An original the reader named (fetched or pasted) as the comparison page shows it: an
+// index of that original alone, with its full text, so whole paragraphs are shown.
 import { buildCorpusIndex } from '../corpus/corpus-index';
 import type { OriginalRecord } from '../corpus/records';
-import type { Article } from '../extract/article';
-import { analyzeArticle, type Analysis } from '../report/analyze';
 import type { OriginalView } from './protocol';
-
-export function analyzeAgainstOriginal(article: Article, record: OriginalRecord): Analysis {
-  return analyzeArticle(article, buildCorpusIndex([record], { fullText: true }));
-}
 
 /** The original as the comparison page shows it: metadata and whole paragraphs. */
 export function originalView(record: OriginalRecord): OriginalView {

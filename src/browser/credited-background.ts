@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { samePage } from '../credit/find-credits';
 import { fetchArticlePage } from '../net/fetch-article';
 import { MIN_ARTICLE_WORDS } from '../report/analyze';
-import { analyzeAgainstOriginal } from './credited-analysis';
+import { analyzeAgainstOriginal } from '../report/against-original';
+import type { OriginalSource } from '../report/report';
 import { readPage } from './credited-page';
 import {
   failureMessage,
@@ -45,14 +46,13 @@ const failed = (reason: CompareFailure, message = failureMessage(reason)): Compa
 export async function compareTab(tabId: number, target: CompareTarget, deps: CompareDeps): Promise<CompareReply> {
   const before = await deps.getTabReport(tabId);
   if (before?.status !== 'checked' || before.analysis.article.paragraphs.length === 0) return failed('no-page');
-  // The page at its own address: its canonical link, which extraction takes for its
-  // address, is a credit when it names another site, and would make it the original's page.
-  const page = { ...before.analysis.article, url: before.url };
   const isThePage = (url: string): boolean => samePage(url, before.url);
 
   let compared: ComparedOriginal;
+  let source: OriginalSource;
   if (target.kind === 'text') {
-    compared = { record: recordFromText(target.text), source: { kind: 'given' } };
+    compared = { record: recordFromText(target.text) };
+    source = { kind: 'given' };
   } else {
     const credit = target.kind === 'credited' ? before.credits?.find((c) => c.url === target.url) : undefined;
     if (target.kind === 'credited' && !credit) return failed('bad-url', 'That source is not one this page credits.');
@@ -75,18 +75,22 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
     if (article.tooLarge) return failed('too-large');
     const words = article.paragraphs.reduce((n, p) => n + p.split(/\s+/).filter(Boolean).length, 0);
     if (words < MIN_ARTICLE_WORDS) return failed('not-an-article');
-    compared = {
-      record: recordFromArticle(article, fetched.url),
-      source: {
-        kind: target.kind === 'credited' ? 'credited' : 'given',
-        url: fetched.url,
-        fetchedAt: fetched.fetchedAt,
-        ...(credit ? { how: credit.how } : {}),
-      },
+    compared = { record: recordFromArticle(article, fetched.url) };
+    source = {
+      kind: credit ? 'credited' : 'given',
+      url: fetched.url,
+      fetchedAt: fetched.fetchedAt,
+      ...(credit ? { how: credit.how } : {}),
     };
   }
 
-  const { article: analyzed, ...analysis } = analyzeAgainstOriginal(page, compared.record);
+  // The stored article, at the tab's own address (its canonical link may be the credit).
+  const { article: analyzed, ...analysis } = analyzeAgainstOriginal(
+    before.analysis.article,
+    compared.record,
+    source,
+    before.url,
+  );
   const { verdict } = analysis.report;
   if (verdict !== 'repost' && verdict !== 'original') return failed('no-common-text');
   // The page moved on while the original was fetched: this answer is for a page no longer shown.

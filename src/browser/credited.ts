@@ -1,6 +1,7 @@
 // Comparing a page with one original the reader names: the source its page credits,
 // another address, or pasted text. The rules here are pure (no browser API), shared by
 // the popup and the background, and unit-tested; the fetching is credited-background.ts.
+import type { CreditHow } from '../credit/find-credits';
 import type { OriginalRecord } from '../corpus/records';
 import type { Article } from '../extract/article';
 import type { Report } from '../report/report';
@@ -11,28 +12,16 @@ export interface StoredCredit {
   readonly url: string;
   readonly host: string;
   /** How it was found: canonical link, og:url, JSON-LD, a credit line… */
-  readonly how: string;
+  readonly how: CreditHow;
 }
 
 /** Credits kept with a tab's report: the best few are all the popup offers. */
 export const MAX_STORED_CREDITS = 3;
 
-/** Where the original of a compared report came from. */
-export interface ComparedSource {
-  /** `credited`: the page's credited source; `given`: an address or text the reader gave. */
-  readonly kind: 'credited' | 'given';
-  /** The address it was fetched from (after same-site redirects); none for pasted text. */
-  readonly url?: string;
-  /** When it was fetched (ISO). */
-  readonly fetchedAt?: string;
-  /** For a credited source, how the page credits it. */
-  readonly how?: string;
-}
-
 /** The original a tab's report was compared with, kept beside it for the comparison page. */
 export interface ComparedOriginal {
+  /** With its full text; where it came from is the report's `originalSource`. */
   readonly record: OriginalRecord;
-  readonly source: ComparedSource;
 }
 
 /** What the reader asked to compare the page with. */

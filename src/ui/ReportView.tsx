@@ -1,6 +1,6 @@
-import type { ComparedSource } from '../browser/credited';
 import type { TabReport } from '../browser/protocol';
-import type { Finding, MatchInfo, Report } from '../report/report';
+import type { CreditHow } from '../credit/find-credits';
+import type { Finding, MatchInfo, OriginalSource, Report } from '../report/report';
 import { CATEGORY_LABEL, FINDING_LABEL } from '../report/verdict';
 import { plural } from '../text/plural';
 
@@ -39,11 +39,12 @@ export function ReportView({ report }: { report: TabReport | null }) {
         </Verdict>
       );
     case 'checked':
-      return <CheckedView report={report.analysis.report} source={report.compared?.source} />;
+      return <CheckedView report={report.analysis.report} />;
   }
 }
 
-function CheckedView({ report, source }: { report: Report; source?: ComparedSource | undefined }) {
+function CheckedView({ report }: { report: Report }) {
+  const source = report.originalSource;
   switch (report.verdict) {
     case 'not-an-article':
       return (
@@ -110,7 +111,7 @@ function Verdict(props: {
   );
 }
 
-function OriginalCard({ match, source }: { match: MatchInfo; source?: ComparedSource | undefined }) {
+function OriginalCard({ match, source }: { match: MatchInfo; source?: OriginalSource | undefined }) {
   const by = [match.author, match.publisher, match.published].filter(Boolean).join(' · ');
   return (
     <section class="original" aria-label="The original">
@@ -131,7 +132,7 @@ function OriginalCard({ match, source }: { match: MatchInfo; source?: ComparedSo
   );
 }
 
-const CREDIT_HOW: Record<string, string> = {
+const CREDIT_HOW: Record<CreditHow, string> = {
   canonical: 'its canonical link',
   'og-url': 'its og:url',
   'credit-line': 'a credit line',
@@ -141,12 +142,13 @@ const CREDIT_HOW: Record<string, string> = {
 };
 
 /** Where a compared original came from and when it was fetched, in words. */
-export function sourceLine(source: ComparedSource): string {
+export function sourceLine(source: OriginalSource): string {
   const when = source.fetchedAt ? ` on ${source.fetchedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   if (source.kind === 'credited') {
-    const how = source.how ? ` (credited by ${CREDIT_HOW[source.how] ?? source.how})` : '';
+    const how = source.how ? ` (credited by ${CREDIT_HOW[source.how]})` : '';
     return `The page's credited source, fetched from ${source.url ?? 'its site'}${when}${how}.`;
   }
+  if (source.kind === 'corpus') return 'From the corpus of originals.';
   return source.url ? `The article you gave, fetched from ${source.url}${when}.` : 'The text you pasted.';
 }
 

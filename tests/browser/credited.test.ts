@@ -110,7 +110,7 @@ describe('comparing with the credited source in Chromium', () => {
     const stored = checked((await storedReports(ext)).get(tabId));
     expect(stored.analysis.report.verdict).toBe('repost');
     expect(missingIndexes(stored)).toEqual([...CUT]);
-    expect(stored.compared?.source).toMatchObject({
+    expect(stored.analysis.report.originalSource).toMatchObject({
       kind: 'credited',
       url: `${sites.original.origin}/story.html`,
       how: 'canonical',
@@ -153,7 +153,7 @@ describe('comparing with the credited source in Chromium', () => {
     expect(await compareCredited(popup)).toBe('Compared.');
     const cut = checked((await storedReports(ext)).get(line.tabId));
     expect(missingIndexes(cut)).toEqual([...CUT]);
-    expect(cut.compared?.source.how).toBe('credit-line');
+    expect(cut.analysis.report.originalSource?.how).toBe('credit-line');
     await popup.close();
     await line.page.close();
 
@@ -234,7 +234,10 @@ describe('comparing with another article in Chromium', () => {
     expect(await permissionRequests(popup)).toEqual([{ origins: [ORIGIN_PATTERN] }]);
     let stored = checked((await storedReports(ext)).get(tabId));
     expect(missingIndexes(stored)).toEqual([...CUT]);
-    expect(stored.compared?.source).toMatchObject({ kind: 'given', url: `${sites.original.origin}/story.html` });
+    expect(stored.analysis.report.originalSource).toMatchObject({
+      kind: 'given',
+      url: `${sites.original.origin}/story.html`,
+    });
     await popup.close();
     await page.close();
 
@@ -248,7 +251,7 @@ describe('comparing with another article in Chromium', () => {
     expect(await permissionRequests(popup)).toEqual([]);
     stored = checked((await storedReports(ext)).get(again.tabId));
     expect(missingIndexes(stored)).toEqual([...CUT]);
-    expect(stored.compared?.source).toEqual({ kind: 'given' });
+    expect(stored.analysis.report.originalSource).toEqual({ kind: 'given' });
     expect(await popup.locator('body').innerText()).toContain('The text you pasted.');
     expect(sites.original.requests.length + sites.repost.requests.length).toBe(requests);
     const compare = await ext.context.newPage();
@@ -483,7 +486,7 @@ describe('comparing with the credited source in Firefox ESR', () => {
     const stored = checked((await sessionReports(popup))[`tab:${tabId}`]);
     expect(stored.analysis.report.verdict).toBe('repost');
     expect(missingIndexes(stored)).toEqual([...CUT]);
-    expect(stored.compared?.source).toMatchObject({ kind: 'credited', how: 'canonical' });
+    expect(stored.analysis.report.originalSource).toMatchObject({ kind: 'credited', how: 'canonical' });
     const compare = await firefox.newPage();
     await openFirefoxExtensionPage(compare, `moz-extension://${UUID}/compare.html?tabId=${tabId}`, '.row');
     expect(await compare.$$eval('.columns .cell.original p', (ps) => ps.map((p) => p.textContent))).toEqual(

@@ -2,7 +2,8 @@
 // (src/browser/credited-background.ts): WXT's fake browser, the real fetch against two
 // sites on 127.0.0.1 (tests/support/credited.ts), and the rules of src/browser/credited.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyzeAgainstOriginal } from '../../src/browser/credited-analysis';
+import { buildCorpusIndex } from '../../src/corpus/corpus-index';
+import { analyzeArticle } from '../../src/report/analyze';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { autoCompareCredited, compareTab, type CompareDeps } from '../../src/browser/credited-background';
 import { readPage } from '../../src/browser/credited-page';
@@ -37,7 +38,8 @@ function tabWith(path: string): { deps: CompareDeps & { published: TabReport[] }
   const url = `${sites.repost.origin}${path}`;
   const html = (sites.repost.routes.get(path) as { body: string }).body;
   const page = readPage(html, url);
-  const { article, ...analysis } = analyzeAgainstOriginal(page.article, asOriginal(brownHalves().second[300]!));
+  const other = buildCorpusIndex([asOriginal(brownHalves().second[300]!)]);
+  const { article, ...analysis } = analyzeArticle(page.article, other);
   const report: TabReport = {
     status: 'checked',
     url,
@@ -99,7 +101,7 @@ describe('comparing with the credited source', () => {
     expect(missing.paragraphs.map((p) => p.index)).toEqual([...CUT]);
     // Whole paragraphs, not opening sentences: the original was fetched in full.
     expect(missing.paragraphs.map((p) => p.text)).toEqual(CUT.map((i) => ORIGINAL.paragraphs[i]));
-    expect(stored.compared?.source).toEqual({
+    expect(stored.analysis.report.originalSource).toEqual({
       kind: 'credited',
       url: `${sites.original.origin}/story.html`,
       fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -168,7 +170,10 @@ describe('comparing with another article', () => {
     });
     const stored = checked(deps.published[0]);
     expect(stored.analysis.report.verdict).toBe('repost');
-    expect(stored.compared?.source).toMatchObject({ kind: 'given', url: `${sites.original.origin}/story.html` });
+    expect(stored.analysis.report.originalSource).toMatchObject({
+      kind: 'given',
+      url: `${sites.original.origin}/story.html`,
+    });
   });
 
   it('takes pasted text, paragraphs on blank lines, without any request', async () => {
@@ -179,7 +184,7 @@ describe('comparing with another article', () => {
     const stored = checked(deps.published[0]);
     const missing = stored.analysis.report.findings.find((f) => f.kind === 'missing-paragraphs');
     expect(missing?.kind === 'missing-paragraphs' && missing.paragraphs.map((p) => p.index)).toEqual([...CUT]);
-    expect(stored.compared?.source).toEqual({ kind: 'given' });
+    expect(stored.analysis.report.originalSource).toEqual({ kind: 'given' });
     expect(sites.repost.requests.length + sites.original.requests.length).toBe(before);
   });
 
@@ -232,7 +237,7 @@ describe('checking credited sources automatically', () => {
     const allowed = await run(['127.0.0.1'], true);
     expect(allowed.fetched).toBe(1);
     expect(missingIndexes(checked(allowed.published[0]))).toEqual([...CUT]);
-    expect(checked(allowed.published[0]).compared?.source.kind).toBe('credited');
+    expect(checked(allowed.published[0]).analysis.report.originalSource?.kind).toBe('credited');
   });
 
   it('leaves pages on other sites alone', async () => {
@@ -249,7 +254,7 @@ describe('the rules', () => {
     findings: [],
     message: '',
   });
-  const credit = { url: 'https://origin.example/story', host: 'origin.example', how: 'canonical' };
+  const credit = { url: 'https://origin.example/story', host: 'origin.example', how: 'canonical' as const };
 
   it('offer the credited source when the corpus found nothing, or an original elsewhere', () => {
     expect(creditToOffer(report('unrelated'), [credit], undefined)).toBe(credit);
@@ -258,7 +263,7 @@ describe('the rules', () => {
     expect(creditToOffer(report('unrelated'), [], undefined)).toBeNull();
     expect(creditToOffer(report('unrelated'), undefined, undefined)).toBeNull();
     expect(creditToOffer(report('not-an-article'), [credit], undefined)).toBeNull();
-    const compared = { record: asOriginal(ORIGINAL), source: { kind: 'credited' as const } };
+    const compared = { record: asOriginal(ORIGINAL) };
     expect(creditToOffer(report('repost', 'https://origin.example/story'), [credit], compared)).toBeNull();
   });
 
