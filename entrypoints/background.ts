@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
 import { badgeFor } from '../src/browser/badge';
+import { readPage } from '../src/browser/credited-page';
+import { autoCompareCredited, compareTab } from '../src/browser/credited-background';
+import { originalView } from '../src/browser/credited-analysis';
+import { creditToOffer, keptOutside, MAX_STORED_CREDITS } from '../src/browser/credited';
 import { bundledIndex } from '../src/browser/corpus';
 import { sendToTab } from '../src/browser/messaging';
 import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browser/protocol';
@@ -18,10 +22,6 @@ import {
   updateNow,
 } from '../src/browser/lists-background';
 import { errorMessage } from '../src/text/error-message';
-import { readPage } from '../src/browser/credited-page';
-import { autoCompareCredited, compareTab } from '../src/browser/credited-background';
-import { originalView } from '../src/browser/credited-analysis';
-import { creditToOffer, keptOutside, MAX_STORED_CREDITS } from '../src/browser/credited';
 
 /** A check older than this was lost (the service worker stopped mid-way): ask again. */
 const STALE_CHECK_MS = 10_000;

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { loadExamples, loadUserOriginals, storeExamples, storeUserOriginals } from '../../src/browser/local-store';
 import { describeStatus, formatBytes, hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
 import { sendToBackground } from '../../src/browser/messaging';
+import { CreditedSites } from './credited-sites';
 import { originalsFromFile } from '../../src/corpus/from-files';
 import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
 import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/saved-examples/example';
@@ -11,7 +12,6 @@ import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { errorMessage } from '../../src/text/error-message';
 import { plural } from '../../src/text/plural';
-import { CreditedSites } from './credited-sites';
 import '../../assets/report.css';
 import '../../assets/options.css';
 
@@ -395,9 +395,9 @@ render(
   <main class="options">
     <h1>Repost Radar</h1>
     <CorpusLists />
-    <CreditedSites />
     <Examples />
     <Originals />
+    <CreditedSites />
     <footer class="privacy">
       Everything here is kept on this computer. Repost Radar sends nothing anywhere; it only downloads the corpus lists
       you add.

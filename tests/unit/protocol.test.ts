@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_PASTED_CHARS } from '../../src/browser/credited';
 import {
   dispatch,
   MAX_PAGE_CHARS,
@@ -7,7 +8,6 @@ import {
   type BackgroundHandlers,
 } from '../../src/browser/protocol';
 import { describeStatus, hostPattern, type ListView } from '../../src/browser/lists-view';
-import { MAX_PASTED_CHARS } from '../../src/browser/credited';
 
 const extension = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const contentScript = { id: 'ext-id', url: 'https://news.example/story', tab: { id: 7 } };
@@ -93,10 +93,6 @@ describe('messages to the background are checked before use', () => {
     ['a negative tab id', { type: 'get-tab-report', tabId: -1 }],
     ['a tab id given as text', { type: 'get-tab-report', tabId: '1' }],
     ['an id that is not text', { type: 'get-original', id: ['a'] }],
-    ['a list without an address', { type: 'add-list' }],
-    ['a list address that is not text', { type: 'remove-list', url: { href: 'https://a.example/' } }],
-    ['a list address over the size limit', { type: 'add-list', url: `https://a.example/${'x'.repeat(5_000)}` }],
-    ['an update of a list address that is not text', { type: 'update-lists', url: 42 }],
     ['an original asked for with a bad tab id', { type: 'get-original', id: 'x', tabId: 'all' }],
     ['a comparison without a target', { type: 'compare-original', tabId: 1 }],
     [
@@ -116,6 +112,10 @@ describe('messages to the background are checked before use', () => {
       { type: 'compare-original', tabId: 1, target: { kind: 'text', text: 'x'.repeat(MAX_PASTED_CHARS + 1) } },
     ],
     ['a comparison for a bad tab id', { type: 'compare-original', tabId: -3, target: { kind: 'text', text: 'x' } }],
+    ['a list without an address', { type: 'add-list' }],
+    ['a list address that is not text', { type: 'remove-list', url: { href: 'https://a.example/' } }],
+    ['a list address over the size limit', { type: 'add-list', url: `https://a.example/${'x'.repeat(5_000)}` }],
+    ['an update of a list address that is not text', { type: 'update-lists', url: 42 }],
   ])('refuses %s', (_what, value) => {
     expect(parseBackgroundMessage(value)).toBeNull();
   });
