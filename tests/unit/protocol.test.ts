@@ -184,6 +184,14 @@ describe('dispatch', () => {
     ]);
   });
 
+  it('refuses page messages from extension pages and anything from another extension', () => {
+    const handlers = spyHandlers();
+    expect(dispatch({ type: 'page-ready', url: 'u', html: '<p>' }, popupInATab, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'get-tab-report', tabId: 1 }, otherExtension, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'page-ready', url: 'u', html: 1 }, contentScript, handlers, extension)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+  });
+
   it('lets only extension pages ask for a comparison (a fetch) or a compared original', async () => {
     const handlers = spyHandlers();
     const compare = { type: 'compare-original', tabId: 7, target: { kind: 'address', url: 'https://a.example/' } };
@@ -199,14 +207,6 @@ describe('dispatch', () => {
       extension,
     );
     expect(handlers.calls).toEqual(['compare-original 7 address', 'get-original fetched:https://a.example/ tab 7']);
-  });
-
-  it('refuses page messages from extension pages and anything from another extension', () => {
-    const handlers = spyHandlers();
-    expect(dispatch({ type: 'page-ready', url: 'u', html: '<p>' }, popupInATab, handlers, extension)).toBeUndefined();
-    expect(dispatch({ type: 'get-tab-report', tabId: 1 }, otherExtension, handlers, extension)).toBeUndefined();
-    expect(dispatch({ type: 'page-ready', url: 'u', html: 1 }, contentScript, handlers, extension)).toBeUndefined();
-    expect(handlers.calls).toEqual([]);
   });
 });
 
