@@ -497,6 +497,34 @@ describe('comparing with the credited source in Firefox ESR', () => {
     await tab.close();
   });
 
+  it('compares with pasted text, asking for nothing and fetching nothing', async () => {
+    const { tab, popup, tabId } = await popupForPage(REPOSTS.noCredit, true);
+    const count = sites.original.requests.length;
+    await popup.click('.compare-other summary');
+    // Pasted, as a paste fills the box: in one input event.
+    await popup.$eval(
+      '[data-testid=compare-input]',
+      (box, text) => {
+        (box as HTMLTextAreaElement).value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      ORIGINAL.paragraphs.slice(0, 14).join('\n\n'),
+    );
+    await popup.click('.compare-other button[type=submit]');
+    await popup.waitForFunction(() => document.querySelector('.compare-status')?.textContent === 'Compared.', {
+      timeout: 20_000,
+    });
+    const stored = checked((await sessionReports(popup))[`tab:${tabId}`]);
+    expect(missingIndexes(stored)).toEqual([...CUT]);
+    expect(stored.analysis.report.originalSource).toEqual({ kind: 'given' });
+    expect(
+      await popup.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
+    ).toEqual([]);
+    expect(sites.original.requests.length).toBe(count);
+    await popup.close();
+    await tab.close();
+  });
+
   it('a 404 and a refused permission each say why and keep the report', async () => {
     const missing = await popupForPage(REPOSTS.notFound, true);
     const before = (await sessionReports(missing.popup))[`tab:${missing.tabId}`];
