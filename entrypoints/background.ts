@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeFor } from '../src/browser/badge';
 import { readPage } from '../src/browser/credited-page';
-import { autoCompareCredited, compareTab } from '../src/browser/credited-background';
+import { autoCompareCredited, compareOnce, expectGrant, onOriginsGranted } from '../src/browser/credited-background';
 import { originalView } from '../src/browser/credited-analysis';
 import { creditToOffer, keptOutside, MAX_STORED_CREDITS } from '../src/browser/credited';
 import { bundledIndex } from '../src/browser/corpus';
@@ -30,6 +30,10 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => dispatch(message, sender, handlers, extension));
   browser.tabs.onRemoved.addListener((tabId) => void removeTabReport(tabId));
+  // A comparison the popup asked a site for runs when the site is granted (credited-background.ts).
+  browser.permissions.onAdded.addListener(
+    ({ origins }) => void onOriginsGranted(origins ?? [], { getTabReport, publish }).catch(() => undefined),
+  );
   onUserOriginalsChanged(() => {
     userIndex = null;
   });
@@ -88,7 +92,8 @@ const handlers: BackgroundHandlers = {
     }
     return null;
   },
-  'compare-original': ({ tabId, target }) => compareTab(tabId, target, { getTabReport, publish }),
+  'compare-original': ({ tabId, target }) => compareOnce(tabId, target, { getTabReport, publish }),
+  'expect-grant': async ({ tabId, target }) => expectGrant(tabId, target),
   'get-lists': async () => ({ lists: await listViews() }),
   'add-list': ({ url }) => addList(url),
   'remove-list': ({ url }) => removeList(url),

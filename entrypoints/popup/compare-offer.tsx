@@ -47,6 +47,8 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
       asked = Promise.resolve(true);
     } else {
       try {
+        // Named first: should the popup close while the prompt is up, the grant still runs it.
+        void sendToBackground({ type: 'expect-grant', tabId, target }).catch(() => undefined);
         asked = browser.permissions.request({ origins: [pattern] });
       } catch (error) {
         asked = Promise.reject(error instanceof Error ? error : new Error(String(error)));

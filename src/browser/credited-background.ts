@@ -135,3 +135,46 @@ export async function autoCompareCredited(
   if (pattern === null || !(await browser.permissions.contains({ origins: [pattern] }))) return;
   await compareTab(tabId, { kind: 'credited', url: credit.url }, deps);
 }
+
+/**
+ * Comparisons waiting for the reader's answer to a permission prompt. The popup asks in
+ * the click and then sends the comparison itself; but a popup may close while the prompt
+ * is up (Firefox's doorhanger can take its place), and its answer is then never heard. So
+ * the popup names the comparison first, and a grant of that site (permissions.onAdded)
+ * runs it. Whichever comes first runs it, once: nothing is fetched before the grant, and
+ * an unanswered wait is dropped after PENDING_MS.
+ */
+interface PendingComparison {
+  readonly tabId: number;
+  readonly target: CompareTarget;
+  readonly pattern: string;
+  readonly at: number;
+}
+export const PENDING_MS = 2 * 60_000;
+let pending: readonly PendingComparison[] = [];
+const running = new Map<number, Promise<CompareReply>>();
+
+/** The popup is about to ask for `target`'s site: run the comparison if the site is granted meanwhile. */
+export function expectGrant(tabId: number, target: CompareTarget, now = Date.now()): void {
+  const pattern = target.kind === 'text' ? null : originPattern(target.url);
+  if (pattern === null) return;
+  pending = [...pending.filter((p) => p.tabId !== tabId), { tabId, target, pattern, at: now }];
+}
+
+/** Runs a comparison for a tab, or answers with the one already running for it. */
+export function compareOnce(tabId: number, target: CompareTarget, deps: CompareDeps): Promise<CompareReply> {
+  const inFlight = running.get(tabId);
+  if (inFlight) return inFlight;
+  pending = pending.filter((p) => p.tabId !== tabId);
+  const run = compareTab(tabId, target, deps).finally(() => running.delete(tabId));
+  running.set(tabId, run);
+  return run;
+}
+
+/** The reader granted these sites: run the comparisons that were waiting for them. */
+export async function onOriginsGranted(origins: readonly string[], deps: CompareDeps, now = Date.now()): Promise<void> {
+  const fresh = pending.filter((p) => now - p.at < PENDING_MS);
+  const ready = fresh.filter((p) => origins.includes(p.pattern));
+  pending = fresh.filter((p) => !ready.includes(p));
+  await Promise.all(ready.map((p) => compareOnce(p.tabId, p.target, deps)));
+}

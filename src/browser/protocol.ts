@@ -47,6 +47,8 @@ export type ExtensionPageMessage =
   | { readonly type: 'get-original'; readonly id: string; readonly tabId?: number }
   /** Compare a tab's page with one original: its credited source, an address or pasted text (credited.ts). */
   | { readonly type: 'compare-original'; readonly tabId: number; readonly target: CompareTarget }
+  /** The popup is asking for `target`'s site: compare once it is granted, should the popup close meanwhile. */
+  | { readonly type: 'expect-grant'; readonly tabId: number; readonly target: CompareTarget }
   /** The corpus lists: the bundled one first, then each subscribed list. */
   | { readonly type: 'get-lists' }
   /** Subscribe to the list whose manifest is at `url` (the options page asked for its host first). */
@@ -79,6 +81,7 @@ export interface Replies {
   'get-tab-report': TabReport | null;
   'get-original': OriginalView | null;
   'compare-original': CompareReply;
+  'expect-grant': void;
   'get-lists': ListsReply;
   'add-list': ListsReply;
   'remove-list': ListsReply;
@@ -99,6 +102,7 @@ export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = 
   'get-tab-report': 'extension',
   'get-original': 'extension',
   'compare-original': 'extension',
+  'expect-grant': 'extension',
   'get-lists': 'extension',
   'add-list': 'extension',
   'remove-list': 'extension',
@@ -142,10 +146,11 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       if (tabId === undefined) return { type: 'get-original', id };
       return isTabId(tabId) ? { type: 'get-original', id, tabId } : null;
     }
-    case 'compare-original': {
-      const { tabId } = value;
+    case 'compare-original':
+    case 'expect-grant': {
+      const { type, tabId } = value;
       const target = parseCompareTarget(value['target']);
-      return isTabId(tabId) && target ? { type: 'compare-original', tabId, target } : null;
+      return isTabId(tabId) && target ? { type, tabId, target } : null;
     }
     case 'get-lists':
       return { type: 'get-lists' };
@@ -234,6 +239,8 @@ export function dispatch(
       return handlers['get-original'](message, {});
     case 'compare-original':
       return handlers['compare-original'](message, {});
+    case 'expect-grant':
+      return handlers['expect-grant'](message, {});
     case 'get-lists':
       return handlers['get-lists'](message, {});
     case 'add-list':

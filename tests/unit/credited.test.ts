@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { analyzeArticle } from '../../src/report/analyze';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { autoCompareCredited, compareTab, type CompareDeps } from '../../src/browser/credited-background';
+import {
+  autoCompareCredited,
+  compareOnce,
+  compareTab,
+  expectGrant,
+  onOriginsGranted,
+  PENDING_MS,
+  type CompareDeps,
+} from '../../src/browser/credited-background';
 import { readPage } from '../../src/browser/credited-page';
 import {
   creditToOffer,
@@ -242,6 +250,50 @@ describe('checking credited sources automatically', () => {
 
   it('leaves pages on other sites alone', async () => {
     expect(await run(['news.example'], true)).toEqual({ asked: [], published: [], fetched: 0 });
+  });
+});
+
+describe('a comparison waiting for a permission prompt', () => {
+  const story = (): string => `${sites.original.origin}/story.html`;
+  const fetchedStories = (): number => sites.original.requests.filter((p) => p === '/story.html').length;
+
+  it('runs when the site is granted, though the popup that asked has closed', async () => {
+    const { deps } = tabWith(REPOSTS.noCredit);
+    const before = fetchedStories();
+    expectGrant(1, { kind: 'address', url: story() });
+    await onOriginsGranted(['https://elsewhere.example/*'], deps);
+    expect(fetchedStories()).toBe(before);
+    await onOriginsGranted(['http://localhost/*'], deps);
+    expect(fetchedStories()).toBe(before + 1);
+    expect(missingIndexes(checked(deps.published[0]))).toEqual([...CUT]);
+    // Taken once: a second grant event runs nothing.
+    await onOriginsGranted(['http://localhost/*'], deps);
+    expect(fetchedStories()).toBe(before + 1);
+  });
+
+  it('runs once when the popup is still there to ask too', async () => {
+    const { deps } = tabWith(REPOSTS.noCredit);
+    const before = fetchedStories();
+    expectGrant(1, { kind: 'address', url: story() });
+    const [fromGrant, fromPopup] = await Promise.all([
+      onOriginsGranted(['http://localhost/*'], deps),
+      compareOnce(1, { kind: 'address', url: story() }, deps),
+    ]);
+    expect(fromGrant).toBeUndefined();
+    expect(fromPopup).toEqual({ ok: true });
+    expect(fetchedStories()).toBe(before + 1);
+    expect(deps.published).toHaveLength(1);
+  });
+
+  it('is dropped when the prompt went unanswered for long, or the popup compared already', async () => {
+    const { deps } = tabWith(REPOSTS.noCredit);
+    const before = fetchedStories();
+    expectGrant(1, { kind: 'address', url: story() }, 0);
+    await onOriginsGranted(['http://localhost/*'], deps, PENDING_MS);
+    expectGrant(1, { kind: 'text', text: ORIGINAL.paragraphs.join('\n\n') });
+    await onOriginsGranted(['http://localhost/*'], deps);
+    expect(fetchedStories()).toBe(before);
+    expect(deps.published).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ function spyHandlers(): BackgroundHandlers & { calls: string[] } {
     'compare-original': vi.fn(
       async (m) => (calls.push(`compare-original ${m.tabId} ${m.target.kind}`), { ok: true as const }),
     ),
+    'expect-grant': vi.fn(async (m) => void calls.push(`expect-grant ${m.tabId} ${m.target.kind}`)),
     'get-lists': vi.fn(async () => (calls.push('get-lists'), { lists: [] })),
     'add-list': vi.fn(async (m) => (calls.push(`add-list ${m.url}`), { lists: [] })),
     'remove-list': vi.fn(async (m) => (calls.push(`remove-list ${m.url}`), { lists: [] })),
@@ -198,7 +199,9 @@ describe('dispatch', () => {
     expect(dispatch(compare, contentScript, handlers, extension)).toBeUndefined();
     expect(dispatch(compare, otherExtension, handlers, extension)).toBeUndefined();
     expect(dispatch({ type: 'get-original', id: 'x', tabId: 7 }, contentScript, handlers, extension)).toBeUndefined();
+    expect(dispatch({ ...compare, type: 'expect-grant' }, contentScript, handlers, extension)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
+    await dispatch({ ...compare, type: 'expect-grant' }, popupInATab, handlers, extension);
     await dispatch(compare, popupInATab, handlers, extension);
     await dispatch(
       { type: 'get-original', id: 'fetched:https://a.example/', tabId: 7 },
@@ -206,7 +209,11 @@ describe('dispatch', () => {
       handlers,
       extension,
     );
-    expect(handlers.calls).toEqual(['compare-original 7 address', 'get-original fetched:https://a.example/ tab 7']);
+    expect(handlers.calls).toEqual([
+      'expect-grant 7 address',
+      'compare-original 7 address',
+      'get-original fetched:https://a.example/ tab 7',
+    ]);
   });
 });
 
