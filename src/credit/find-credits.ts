@@ -156,6 +156,9 @@ const STRONG = [
   // "Republished from", never "reprinted on/by …": that is the original saying where it went.
   /\b(?:republished|reprinted|reposted|cross-?posted)\b[^.!?]{0,40}\b(?:from|with (?:the )?permission|courtesy of)\b/i,
   /\bread the original(?: article| story| post)?\b/i,
+  // WordPress's feed footer, kept by the sites that republish feeds: "The post <a>…</a> appeared first on <a>…</a>."
+  /\b(?:appeared|was published) first (?:on|in|at)\b/i,
+  /\b(?:read|continue reading) (?:the )?(?:full|complete|whole|rest of the) (?:article|story|post)\b[^.!?]{0,10}\b(?:at|on)\b/i,
   // French, German, Spanish/Portuguese, Italian, Russian: the common phrasings only.
   /\b(?:publi[ée]e? (?:initialement|originellement|d'abord)|initialement publi[ée]|paru (?:initialement|d'abord)|article original)\b/i,
   /\b(?:zuerst|erstmals|ursprünglich) (?:erschienen|veröffentlicht)\b/i,
@@ -217,6 +220,16 @@ interface CreditLine {
 
 function creditLines(doc: Document): CreditLine[] {
   const out: CreditLine[] = [];
+  // Many links share a block: its text and verdict are worked out once.
+  const texts = new Map<Element, string>();
+  const textOf = (block: Element): string => {
+    let text = texts.get(block);
+    if (text === undefined) {
+      text = tidyWhitespace(block.textContent ?? '');
+      texts.set(block, text);
+    }
+    return text;
+  };
   const strongBlocks = new Map<Element, boolean>();
   const isStrong = (block: Element, text: string): boolean => {
     let strong = strongBlocks.get(block);
@@ -228,11 +241,10 @@ function creditLines(doc: Document): CreditLine[] {
   };
   const links = Array.from(doc.body?.querySelectorAll('a[href]') ?? []).slice(0, MAX_LINKS);
   for (const link of links) {
-    if (outsideText(link)) continue;
     const block = blockOf(link);
     if (!block) continue;
-    const text = tidyWhitespace(block.textContent ?? '');
-    if (text.length === 0 || text.length > MAX_STRONG_CHARS) continue;
+    const text = textOf(block);
+    if (text.length === 0 || text.length > MAX_STRONG_CHARS || outsideText(link)) continue;
     const href = link.getAttribute('href') ?? '';
     if (isStrong(block, text)) {
       out.push({ href, text });
@@ -249,9 +261,8 @@ function creditLines(doc: Document): CreditLine[] {
   // "This article originally appeared in Grist at https://grist.org/…": an address written out.
   const written = Array.from(doc.body?.querySelectorAll('p, li, footer, aside, blockquote, small') ?? []);
   for (const block of written.slice(0, MAX_LINKS)) {
-    if (outsideText(block)) continue;
-    const text = tidyWhitespace(block.textContent ?? '');
-    if (!text.includes('http') || !isStrong(block, text)) continue;
+    const text = textOf(block);
+    if (!text.includes('http') || !isStrong(block, text) || outsideText(block)) continue;
     for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'()]+[^\s<>"'().,;:!?]/gi))
       out.push({ href: match[0], text });
   }
@@ -270,16 +281,16 @@ function blockOf(link: Element): Element | null {
   return node;
 }
 
-/** The block's text before the link, tidied (the label's place). */
+/** The block's text before the link, tidied (the label's place). Iterative: a page's nesting can be deep. */
 function textBefore(block: Element, link: Element): string {
   let text = '';
-  const walk = (node: Node): boolean => {
-    if (node === link) return true;
+  const stack: Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === link) break;
     if (node.nodeType === 3) text += node.nodeValue ?? '';
-    for (let child = node.firstChild; child; child = child.nextSibling) if (walk(child)) return true;
-    return false;
-  };
-  walk(block);
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   return tidyWhitespace(text);
 }
 

@@ -67,6 +67,12 @@ beforeAll(async () => {
   elsewhere = await serve(() => ({ '/landing': html(originalHtml()) }));
   news = await serve(() => ({
     '/original': html(originalHtml()),
+    '/signed': html(
+      originalHtml().replace(
+        '"headline"',
+        `"author":{"@type":"Person","name":${JSON.stringify(ORIGINAL.author)}},"headline"`,
+      ),
+    ),
     '/moved': (res) => res.writeHead(301, { location: `${news.base}/original` }).end(),
     '/off-site': (res) => res.writeHead(302, { location: `${elsewhere.base}/landing` }).end(),
     '/broken': (res) => res.writeHead(500, 'Internal Server Error').end('oops'),
@@ -126,6 +132,19 @@ describe('check --credited', () => {
     });
   });
 
+  it('reads the page\'s address from a browser\'s "saved from url" comment when --url is not given', async () => {
+    const page = join(tmp, 'saved.html');
+    const saved = `<!-- saved from url=(${String(REPOST_URL.length).padStart(4, '0')})${REPOST_URL} -->\n`;
+    writeFileSync(page, saved + readFileSync(repostFile('unsaved.html', canonical(`${news.base}/original`)), 'utf8'));
+    const { status, stdout } = await run(['check', page, '--credited', '--json']);
+    expect(status).toBe(0);
+    expectCutRepost(JSON.parse(stdout) as Report);
+    // Without an address, a canonical link cannot be told from the page's own.
+    const unsaved = await run(['check', join(tmp, 'unsaved.html'), '--credited']);
+    expect(unsaved.status).toBe(2);
+    expect(unsaved.stderr).toMatch(/credits no source \(give its address with --url/);
+  });
+
   it('follows an "Originally published at" line through a same-site redirect, and prints for people', async () => {
     const page = repostFile(
       'line.html',
@@ -136,6 +155,23 @@ describe('check --credited', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('REPOST');
     expect(stdout).toContain(`#${CUT.missing[0]! + 1}`);
+  });
+
+  it("flags a whole copy padded with another writer's bio and a promotion, credited by a line", async () => {
+    const path = join(tmp, 'padded.html');
+    const padding =
+      '<p>Mark Ellison is a staff writer at The Daily Aggregator, where he covers world affairs. He lives in Ohio with his wife and two dogs.</p>' +
+      '<p>Subscribe to our newsletter to get the best stories of the week delivered to your inbox every Friday. Sign up now and never miss a story!</p>' +
+      `<p>Originally published at <a href="${news.base}/signed">The Washington Post</a>.</p>`;
+    writeFileSync(path, originalHtml(padding));
+    const { status, stdout } = await run(['check', path, '--credited', '--url', REPOST_URL, '--json']);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.verdict).toBe('repost');
+    expect(report.findings.map((f) => f.kind)).toEqual(['added-boilerplate']);
+    const added = report.findings[0] as Extract<Finding, { kind: 'added-boilerplate' }>;
+    expect(added.paragraphs.map((p) => p.category)).toEqual(['author-bio', 'promo', 'source-credit']);
+    expect(report.originalSource).toMatchObject({ kind: 'credited', how: 'credit-line', url: `${news.base}/signed` });
   });
 
   const failures: [string, () => string[], RegExp][] = [
@@ -253,5 +289,8 @@ describe('check --original', () => {
     expect(missing.stderr.trimEnd()).toMatch(/^repost-radar: cannot use the original at .*answered 404 Not Found/);
     const both = await run(['check', repostFile('b.html', ''), '--original', other, '--credited']);
     expect(both.status).toBe(2);
+    const text = await run(['check', join(ROOT, 'tests/fixtures/seeds', CUT.file), '--credited']);
+    expect(text.status).toBe(2);
+    expect(text.stderr.trimEnd()).toBe('repost-radar: --credited needs the page as HTML: a text credits no source');
   });
 });

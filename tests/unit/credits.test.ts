@@ -47,6 +47,11 @@ describe('credit lines', () => {
       `<p>This article originally appeared on <a href="${ORIGINAL}">Inside Climate News</a>, a nonprofit, independent news organization that covers climate, energy and the environment. It is republished with permission.</p>`,
     ],
     ['an address written out (Grist)', `<p>This article originally appeared in Grist at ${ORIGINAL}.</p>`],
+    [
+      "WordPress's feed footer",
+      `<p>The post <a href="${ORIGINAL}">The budget vote</a> appeared first on <a href="https://original.example/">The Original</a>.</p>`,
+    ],
+    ['read the full story at', `<p>Read the full story at <a href="${ORIGINAL}">The Original</a>.</p>`],
     ['Source:', `<p>Source: <a href="${ORIGINAL}">The Original</a></p>`],
     ['via', `<p>Via <a href="${ORIGINAL}">The Original</a></p>`],
     [
