@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { badgeFor } from '../src/browser/badge';
+import { readPage } from '../src/browser/credited-page';
+import { autoCompareCredited, compareOnce, expectGrant, onOriginsGranted } from '../src/browser/credited-background';
+import { originalView } from '../src/browser/credited-analysis';
+import { creditToOffer, keptOutside, MAX_STORED_CREDITS } from '../src/browser/credited';
 import { bundledIndex } from '../src/browser/corpus';
 import { sendToTab } from '../src/browser/messaging';
 import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browser/protocol';
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
-import { articleFromHtml } from '../src/extract/parse-html';
 import { analyzeAgainst } from '../src/check/analyze';
 import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
 import {
@@ -27,6 +30,10 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => dispatch(message, sender, handlers, extension));
   browser.tabs.onRemoved.addListener((tabId) => void removeTabReport(tabId));
+  // A comparison the popup asked a site for runs when the site is granted (credited-background.ts).
+  browser.permissions.onAdded.addListener(
+    ({ origins }) => void onOriginsGranted(origins ?? [], { getTabReport, publish }).catch(() => undefined),
+  );
   onUserOriginalsChanged(() => {
     userIndex = null;
   });
@@ -72,13 +79,21 @@ const handlers: BackgroundHandlers = {
     }
     return report;
   },
-  'get-original': async ({ id }) => {
+  'get-original': async ({ id, tabId }) => {
+    // The original this tab was compared with (fetched or pasted), with its whole paragraphs.
+    if (tabId !== undefined) {
+      const report = await getTabReport(tabId);
+      if (report?.status === 'checked' && report.compared?.record.id === id)
+        return originalView(report.compared.record);
+    }
     for (const index of await corpora()) {
       const found = index.findOriginal(id);
       if (found >= 0) return { original: index.originalOf(found), paragraphs: index.recordsOf(found) };
     }
     return null;
   },
+  'compare-original': ({ tabId, target }) => compareOnce(tabId, target, { getTabReport, publish }),
+  'expect-grant': async ({ tabId, target }) => expectGrant(tabId, target),
   'get-lists': async () => ({ lists: await listViews() }),
   'add-list': ({ url }) => addList(url),
   'remove-list': ({ url }) => removeList(url),
@@ -91,12 +106,23 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
   let result: TabReport;
   try {
     // A list found damaged is left out of this answer and downloaded again.
-    const { article, ...analysis } = analyzeAgainst(articleFromHtml(html, url), await corpora(), (index, error) => {
+    // One parse of the markup gives the article and the sources the page credits.
+    const page = readPage(html, url);
+    const { article, ...analysis } = analyzeAgainst(page.article, await corpora(), (index, error) => {
       void reloadDamaged(index, error.message).catch(() => undefined);
     });
-    // The text outside the article only served the check: keep the stored report small.
-    const { outside: _outside, ...kept } = article;
-    result = { status: 'checked', url, checkedAt: Date.now(), analysis: { ...analysis, article: kept } };
+    // The text outside the article serves a later comparison with a credited source
+    // (text found there is not missing); kept only when small, so the stored report stays small.
+    const { outside, ...kept } = article;
+    const credits = page.credits.slice(0, MAX_STORED_CREDITS);
+    result = {
+      status: 'checked',
+      url,
+      checkedAt: Date.now(),
+      analysis: { ...analysis, article: { ...kept, ...keptOutside(outside) } },
+      ...(credits.length > 0 ? { credits } : {}),
+      ...(page.creditsSelf ? { creditsSelf: true as const } : {}),
+    };
   } catch (error) {
     result = { status: 'failed', url, message: errorMessage(error) };
   }
@@ -104,6 +130,10 @@ async function checkPage(tabId: number, url: string, html: string): Promise<void
   const current = await getTabReport(tabId);
   if (current?.status === 'checking' && current.checkId !== checkId) return;
   await publish(tabId, result);
+  if (result.status === 'checked') {
+    const credit = creditToOffer(result.analysis.report, result.credits, undefined);
+    await autoCompareCredited(tabId, result, credit, { getTabReport, publish }).catch(() => undefined);
+  }
 }
 
 async function publish(tabId: number, report: TabReport): Promise<void> {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../src/browser/messaging';
 import type { OriginalView, TabReport } from '../../src/browser/protocol';
 import { CATEGORY_LABEL } from '../../src/report/verdict';
+import { sourceLine } from '../../src/ui/ReportView';
 import { comparisonRows, type ComparisonRow, type OriginalMark, type PageMark } from '../../src/ui/comparison';
 import '../../assets/report.css';
 import '../../assets/compare.css';
@@ -78,7 +79,8 @@ function Compare() {
           "The page's text was not kept (the browser's session storage was full): reload the page to compare.",
         );
       }
-      const original = await sendToBackground({ type: 'get-original', id: report.analysis.report.match.id });
+      // With the tab: an original fetched or pasted for this page is kept with its report.
+      const original = await sendToBackground({ type: 'get-original', id: report.analysis.report.match.id, tabId });
       setState({ report, original });
     })().catch((error: unknown) => setState(String(error)));
   }, []);
@@ -112,6 +114,9 @@ function Compare() {
           </div>
           <div role="columnheader">
             <strong>Original: {meta.title}</strong>
+            {analysis.report.originalSource && (
+              <span class="source original-source">{sourceLine(analysis.report.originalSource)}</span>
+            )}
             <span class="source">
               {[meta.author, meta.publisher, meta.published].filter(Boolean).join(' · ')}
               {meta.url && (

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { loadExamples, loadUserOriginals, storeExamples, storeUserOriginals } from '../../src/browser/local-store';
 import { describeStatus, formatBytes, hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
 import { sendToBackground } from '../../src/browser/messaging';
+import { CreditedSites } from './credited-sites';
 import { originalsFromFile } from '../../src/corpus/from-files';
 import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
 import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/saved-examples/example';
@@ -396,6 +397,7 @@ render(
     <CorpusLists />
     <Examples />
     <Originals />
+    <CreditedSites />
     <footer class="privacy">
       Everything here is kept on this computer. Repost Radar sends nothing anywhere; it only downloads the corpus lists
       you add.

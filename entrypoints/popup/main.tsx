@@ -9,6 +9,7 @@ import { exampleId, mergeExamples, type SavedExample } from '../../src/saved-exa
 import { ReportView } from '../../src/ui/ReportView';
 import '../../assets/report.css';
 import { errorMessage } from '../../src/text/error-message';
+import { CompareOffer } from './compare-offer';
 
 /** The tab to report on: ?tabId=N (tests, links from other pages) or the active tab. */
 async function targetTab(): Promise<number | undefined> {
@@ -91,8 +92,14 @@ function Popup() {
   return (
     <main class="popup">
       {report === undefined ? <p class="loading">Loading…</p> : <ReportView report={report} />}
+      {tabId !== undefined &&
+        report?.status === 'checked' &&
+        report.analysis.report.verdict !== 'not-an-article' &&
+        report.analysis.report.verdict !== 'too-large' && <CompareOffer tabId={tabId} report={report} />}
       {tabId !== undefined && report?.status === 'checked' && <Actions tabId={tabId} report={report} />}
-      <footer class="privacy">Checked on this computer. Repost Radar sends nothing anywhere.</footer>
+      <footer class="privacy">
+        Checked on this computer. Repost Radar sends nothing anywhere, and fetches an original only when you ask.
+      </footer>
     </main>
   );
 }

@@ -3,6 +3,13 @@
 // background keeps. Nothing here touches a browser API, so the rules are unit-tested.
 import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
 import type { Analysis } from '../check/analyze';
+import {
+  MAX_PASTED_CHARS,
+  type CompareReply,
+  type CompareTarget,
+  type ComparedOriginal,
+  type StoredCredit,
+} from './credited';
 import { MAX_LIST_URL_CHARS, type ListsReply } from './lists-view';
 
 export type SkipReason = 'not-an-article' | 'too-large';
@@ -11,7 +18,18 @@ export type SkipReason = 'not-an-article' | 'too-large';
 export type TabReport =
   | { readonly status: 'checking'; readonly url: string; readonly since: number; readonly checkId: string }
   | { readonly status: 'skipped'; readonly url: string; readonly reason: SkipReason; readonly detail?: string }
-  | { readonly status: 'checked'; readonly url: string; readonly checkedAt: number; readonly analysis: Analysis }
+  | {
+      readonly status: 'checked';
+      readonly url: string;
+      readonly checkedAt: number;
+      readonly analysis: Analysis;
+      /** The sources the page credits, best first (credited.ts). */
+      readonly credits?: readonly StoredCredit[];
+      /** The page credits only itself (a credit line or JSON-LD naming its own address). */
+      readonly creditsSelf?: true;
+      /** Set when the page was compared with one original the reader named, kept here for the comparison page. */
+      readonly compared?: ComparedOriginal;
+    }
   | { readonly status: 'failed'; readonly url: string; readonly message: string };
 
 /** Content script → background, about the sender's own tab only. */
@@ -25,8 +43,12 @@ export type PageMessage =
 export type ExtensionPageMessage =
   /** The report for a tab. */
   | { readonly type: 'get-tab-report'; readonly tabId: number }
-  /** An original's metadata and paragraphs, by id. */
-  | { readonly type: 'get-original'; readonly id: string }
+  /** An original's metadata and paragraphs, by id (with `tabId`, also the original that tab was compared with). */
+  | { readonly type: 'get-original'; readonly id: string; readonly tabId?: number }
+  /** Compare a tab's page with one original: its credited source, an address or pasted text (credited.ts). */
+  | { readonly type: 'compare-original'; readonly tabId: number; readonly target: CompareTarget }
+  /** The popup is asking for `target`'s site: compare once it is granted, should the popup close meanwhile. */
+  | { readonly type: 'expect-grant'; readonly tabId: number; readonly target: CompareTarget }
   /** The corpus lists: the bundled one first, then each subscribed list. */
   | { readonly type: 'get-lists' }
   /** Subscribe to the list whose manifest is at `url` (the options page asked for its host first). */
@@ -58,6 +80,8 @@ export interface Replies {
   'page-skipped': void;
   'get-tab-report': TabReport | null;
   'get-original': OriginalView | null;
+  'compare-original': CompareReply;
+  'expect-grant': void;
   'get-lists': ListsReply;
   'add-list': ListsReply;
   'remove-list': ListsReply;
@@ -77,6 +101,8 @@ export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = 
   'page-skipped': 'page',
   'get-tab-report': 'extension',
   'get-original': 'extension',
+  'compare-original': 'extension',
+  'expect-grant': 'extension',
   'get-lists': 'extension',
   'add-list': 'extension',
   'remove-list': 'extension',
@@ -114,8 +140,18 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     }
     case 'get-tab-report':
       return isTabId(value['tabId']) ? { type: 'get-tab-report', tabId: value['tabId'] } : null;
-    case 'get-original':
-      return isText(value['id'], MAX_ID_CHARS) ? { type: 'get-original', id: value['id'] } : null;
+    case 'get-original': {
+      const { id, tabId } = value;
+      if (!isText(id, MAX_ID_CHARS)) return null;
+      if (tabId === undefined) return { type: 'get-original', id };
+      return isTabId(tabId) ? { type: 'get-original', id, tabId } : null;
+    }
+    case 'compare-original':
+    case 'expect-grant': {
+      const { type, tabId } = value;
+      const target = parseCompareTarget(value['target']);
+      return isTabId(tabId) && target ? { type, tabId, target } : null;
+    }
     case 'get-lists':
       return { type: 'get-lists' };
     case 'add-list':
@@ -127,6 +163,21 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       if (url === undefined) return { type: 'update-lists' };
       return isText(url, MAX_LIST_URL_CHARS) ? { type: 'update-lists', url } : null;
     }
+    default:
+      return null;
+  }
+}
+
+function parseCompareTarget(value: unknown): CompareTarget | null {
+  if (!isRecord(value)) return null;
+  switch (value['kind']) {
+    case 'credited': {
+      return isText(value['url'], MAX_URL_CHARS) ? { kind: 'credited', url: value['url'] } : null;
+    }
+    case 'address':
+      return isText(value['url'], MAX_URL_CHARS) ? { kind: 'address', url: value['url'] } : null;
+    case 'text':
+      return isText(value['text'], MAX_PASTED_CHARS) ? { kind: 'text', text: value['text'] } : null;
     default:
       return null;
   }
@@ -186,6 +237,10 @@ export function dispatch(
       return handlers['get-tab-report'](message, {});
     case 'get-original':
       return handlers['get-original'](message, {});
+    case 'compare-original':
+      return handlers['compare-original'](message, {});
+    case 'expect-grant':
+      return handlers['expect-grant'](message, {});
     case 'get-lists':
       return handlers['get-lists'](message, {});
     case 'add-list':

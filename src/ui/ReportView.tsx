@@ -1,5 +1,6 @@
 import type { TabReport } from '../browser/protocol';
-import type { Finding, MatchInfo, Report } from '../report/report';
+import type { CreditHow } from '../credit/find-credits';
+import type { Finding, MatchInfo, OriginalSource, Report } from '../report/report';
 import { CATEGORY_LABEL, FINDING_LABEL } from '../report/verdict';
 import { plural } from '../text/plural';
 
@@ -43,6 +44,7 @@ export function ReportView({ report }: { report: TabReport | null }) {
 }
 
 function CheckedView({ report }: { report: Report }) {
+  const source = report.originalSource;
   switch (report.verdict) {
     case 'not-an-article':
       return (
@@ -74,7 +76,7 @@ function CheckedView({ report }: { report: Report }) {
           >
             {report.message}
           </Verdict>
-          {report.match && <OriginalCard match={report.match} />}
+          {report.match && <OriginalCard match={report.match} source={source} />}
           {report.findings.map((finding) => (
             <FindingView key={finding.kind} finding={finding} />
           ))}
@@ -106,7 +108,7 @@ function CheckedView({ report }: { report: Report }) {
           <Verdict tone="bad" title={`Repost — ${plural(report.findings.length, 'problem')} found`}>
             {report.message}
           </Verdict>
-          {report.match && <OriginalCard match={report.match} />}
+          {report.match && <OriginalCard match={report.match} source={source} />}
           {report.findings.map((finding) => (
             <FindingView key={finding.kind} finding={finding} />
           ))}
@@ -129,11 +131,12 @@ function Verdict(props: {
   );
 }
 
-function OriginalCard({ match }: { match: MatchInfo }) {
+function OriginalCard({ match, source }: { match: MatchInfo; source?: OriginalSource | undefined }) {
   const by = [match.author, match.publisher, match.published].filter(Boolean).join(' · ');
   return (
     <section class="original" aria-label="The original">
       <p class="original-label">Original</p>
+      {source && <p class="original-source">{sourceLine(source)}</p>}
       <p class="original-title">{match.title}</p>
       {by && <p class="original-by">{by}</p>}
       <p class="original-stats">
@@ -147,6 +150,26 @@ function OriginalCard({ match }: { match: MatchInfo }) {
       )}
     </section>
   );
+}
+
+const CREDIT_HOW: Record<CreditHow, string> = {
+  canonical: 'its canonical link',
+  'og-url': 'its og:url',
+  'credit-line': 'a credit line',
+  'json-ld-isBasedOn': 'its JSON-LD (isBasedOn)',
+  'json-ld-sourceOrganization': 'its JSON-LD (sourceOrganization)',
+  'json-ld-citation': 'its JSON-LD (citation)',
+};
+
+/** Where a compared original came from and when it was fetched, in words. */
+export function sourceLine(source: OriginalSource): string {
+  const when = source.fetchedAt ? ` on ${source.fetchedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  if (source.kind === 'credited') {
+    const how = source.how ? ` (credited by ${CREDIT_HOW[source.how]})` : '';
+    return `The page's credited source, fetched from ${source.url ?? 'its site'}${when}${how}.`;
+  }
+  if (source.kind === 'corpus') return 'From the corpus of originals.';
+  return source.url ? `The article you gave, fetched from ${source.url}${when}.` : 'The text you pasted.';
 }
 
 function FindingView({ finding }: { finding: Finding }) {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_PASTED_CHARS } from '../../src/browser/credited';
 import {
   dispatch,
   MAX_PAGE_CHARS,
@@ -21,7 +22,13 @@ function spyHandlers(): BackgroundHandlers & { calls: string[] } {
     'page-ready': vi.fn(async (m, s) => void calls.push(`page-ready ${m.url} tab ${s.tabId}`)),
     'page-skipped': vi.fn(async (m, s) => void calls.push(`page-skipped ${m.reason} tab ${s.tabId}`)),
     'get-tab-report': vi.fn(async (m) => (calls.push(`get-tab-report ${m.tabId}`), null)),
-    'get-original': vi.fn(async (m) => (calls.push(`get-original ${m.id}`), null)),
+    'get-original': vi.fn(
+      async (m) => (calls.push(`get-original ${m.id}${m.tabId === undefined ? '' : ` tab ${m.tabId}`}`), null),
+    ),
+    'compare-original': vi.fn(
+      async (m) => (calls.push(`compare-original ${m.tabId} ${m.target.kind}`), { ok: true as const }),
+    ),
+    'expect-grant': vi.fn(async (m) => void calls.push(`expect-grant ${m.tabId} ${m.target.kind}`)),
     'get-lists': vi.fn(async () => (calls.push('get-lists'), { lists: [] })),
     'add-list': vi.fn(async (m) => (calls.push(`add-list ${m.url}`), { lists: [] })),
     'remove-list': vi.fn(async (m) => (calls.push(`remove-list ${m.url}`), { lists: [] })),
@@ -42,6 +49,27 @@ describe('messages to the background are checked before use', () => {
     expect(parseBackgroundMessage({ type: 'get-tab-report', tabId: 3 })).toEqual({ type: 'get-tab-report', tabId: 3 });
     expect(parseBackgroundMessage({ type: 'get-original', id: 'x' })).toEqual({ type: 'get-original', id: 'x' });
     expect(parseBackgroundMessage({ type: 'get-lists', url: 'x' })).toEqual({ type: 'get-lists' });
+    expect(parseBackgroundMessage({ type: 'get-original', id: 'fetched:x', tabId: 4 })).toEqual({
+      type: 'get-original',
+      id: 'fetched:x',
+      tabId: 4,
+    });
+    const credited = { kind: 'credited', url: 'https://a.example/story' };
+    expect(parseBackgroundMessage({ type: 'compare-original', tabId: 2, target: { ...credited, extra: 1 } })).toEqual({
+      type: 'compare-original',
+      tabId: 2,
+      target: credited,
+    });
+    expect(
+      parseBackgroundMessage({
+        type: 'compare-original',
+        tabId: 2,
+        target: { kind: 'address', url: 'https://b.example/' },
+      }),
+    ).toEqual({ type: 'compare-original', tabId: 2, target: { kind: 'address', url: 'https://b.example/' } });
+    expect(
+      parseBackgroundMessage({ type: 'compare-original', tabId: 2, target: { kind: 'text', text: 'a\n\nb' } }),
+    ).toEqual({ type: 'compare-original', tabId: 2, target: { kind: 'text', text: 'a\n\nb' } });
     const list = 'https://lists.example/news/manifest.json';
     expect(parseBackgroundMessage({ type: 'add-list', url: list, force: true })).toEqual({
       type: 'add-list',
@@ -66,6 +94,25 @@ describe('messages to the background are checked before use', () => {
     ['a negative tab id', { type: 'get-tab-report', tabId: -1 }],
     ['a tab id given as text', { type: 'get-tab-report', tabId: '1' }],
     ['an id that is not text', { type: 'get-original', id: ['a'] }],
+    ['an original asked for with a bad tab id', { type: 'get-original', id: 'x', tabId: 'all' }],
+    ['a comparison without a target', { type: 'compare-original', tabId: 1 }],
+    [
+      'a comparison with an unknown kind of target',
+      { type: 'compare-original', tabId: 1, target: { kind: 'file', path: '/' } },
+    ],
+    [
+      'a comparison with an address that is not text',
+      { type: 'compare-original', tabId: 1, target: { kind: 'address', url: 1 } },
+    ],
+    [
+      'a credited source without its address',
+      { type: 'compare-original', tabId: 1, target: { kind: 'credited', href: 'https://a.example/' } },
+    ],
+    [
+      'pasted text over the size limit',
+      { type: 'compare-original', tabId: 1, target: { kind: 'text', text: 'x'.repeat(MAX_PASTED_CHARS + 1) } },
+    ],
+    ['a comparison for a bad tab id', { type: 'compare-original', tabId: -3, target: { kind: 'text', text: 'x' } }],
     ['a list without an address', { type: 'add-list' }],
     ['a list address that is not text', { type: 'remove-list', url: { href: 'https://a.example/' } }],
     ['a list address over the size limit', { type: 'add-list', url: `https://a.example/${'x'.repeat(5_000)}` }],
@@ -144,6 +191,29 @@ describe('dispatch', () => {
     expect(dispatch({ type: 'get-tab-report', tabId: 1 }, otherExtension, handlers, extension)).toBeUndefined();
     expect(dispatch({ type: 'page-ready', url: 'u', html: 1 }, contentScript, handlers, extension)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
+  });
+
+  it('lets only extension pages ask for a comparison (a fetch) or a compared original', async () => {
+    const handlers = spyHandlers();
+    const compare = { type: 'compare-original', tabId: 7, target: { kind: 'address', url: 'https://a.example/' } };
+    expect(dispatch(compare, contentScript, handlers, extension)).toBeUndefined();
+    expect(dispatch(compare, otherExtension, handlers, extension)).toBeUndefined();
+    expect(dispatch({ type: 'get-original', id: 'x', tabId: 7 }, contentScript, handlers, extension)).toBeUndefined();
+    expect(dispatch({ ...compare, type: 'expect-grant' }, contentScript, handlers, extension)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+    await dispatch({ ...compare, type: 'expect-grant' }, popupInATab, handlers, extension);
+    await dispatch(compare, popupInATab, handlers, extension);
+    await dispatch(
+      { type: 'get-original', id: 'fetched:https://a.example/', tabId: 7 },
+      toolbarPopup,
+      handlers,
+      extension,
+    );
+    expect(handlers.calls).toEqual([
+      'expect-grant 7 address',
+      'compare-original 7 address',
+      'get-original fetched:https://a.example/ tab 7',
+    ]);
   });
 });
 
