@@ -39,7 +39,8 @@ export default tseslint.config(
   {
     // The pure pipeline must not reach for browser APIs or DOM globals; nor must the corpus
     // lists' checks (their `fetch` is passed in, so tests and the extension give their own)
-    // or the capped body reader they share with the command line (it is given a Response).
+    // or the capped body reader they share with the command line (it is given a Response);
+    // nor the ingest code the command line and followed sites share, nor following a site.
     files: [
       'src/text/**',
       'src/fingerprint/**',
@@ -49,6 +50,8 @@ export default tseslint.config(
       'src/report/**',
       'src/lists/**',
       'src/net/**',
+      'src/ingest/**',
+      'src/follow/**',
     ],
     rules: {
       'no-restricted-globals': [
@@ -60,6 +63,16 @@ export default tseslint.config(
         'navigator',
         'fetch',
         'localStorage',
+      ],
+    },
+  },
+  {
+    // Shared with the extension's background (an MV3 service worker): no Node modules.
+    files: ['src/ingest/**', 'src/follow/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'Runs in the service worker too.' }] },
       ],
     },
   },
