@@ -285,6 +285,12 @@ rmSync(dir, { recursive: true, force: true });
   rmSync(warcDir, { recursive: true, force: true });
 }
 
+// 4b. A followed newsroom's update: 50 new articles served locally (bench/follow.ts).
+record(
+  'Followed site: one update of 50 new articles served locally',
+  await (await import('./follow')).followedSiteUpdate(),
+);
+
 // 5. The extension in Chromium (needs `npm run build` and Debian's chromium).
 try {
   const { extensionBench } = await import('./extension');

@@ -12,6 +12,7 @@ import { SUGGESTED_NEWSROOMS } from '../../src/follow/suggested';
 import type { FollowedReply, FollowedView } from '../../src/follow/view';
 import { errorMessage } from '../../src/text/error-message';
 import { plural } from '../../src/text/plural';
+import './followed.css';
 
 // Followed newsrooms: the reader adds a feed or sitemap (or picks a suggested newsroom);
 // the browser is asked for that site only, in the click; the background reads the feed
@@ -145,13 +146,13 @@ export function FollowedSites() {
                 <strong class="followed-name">{site.name}</strong>
               </div>
               <p class="list-url">{site.url}</p>
-              <p class="followed-meta">
+              <p class="list-meta followed-meta">
                 {plural(site.articles, 'article')} held · updated {when(site.updatedAt)} · checked{' '}
                 {when(site.checkedAt)}
                 {site.pending > 0 ? ` · ${site.pending} more to read` : ''}
               </p>
               <p
-                class={`followed-state${site.error === null ? '' : ' list-error'}`}
+                class={`list-state followed-state${site.error === null ? '' : ' list-error'}`}
                 role={site.error === null ? undefined : 'alert'}
               >
                 {updating ? 'Updating…' : site.error === null ? 'Up to date' : `Last update: ${site.error}`}
