@@ -286,10 +286,7 @@ rmSync(dir, { recursive: true, force: true });
 }
 
 // 4b. A followed newsroom's update: 50 new articles served locally (bench/follow.ts).
-record(
-  'Followed site: one update of 50 new articles served locally',
-  await (await import('./follow')).followedSiteUpdate(),
-);
+for (const [title, row] of await (await import('./follow')).followedSiteBench()) record(title, row);
 
 // 5. The extension in Chromium (needs `npm run build` and Debian's chromium).
 try {
