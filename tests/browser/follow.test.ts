@@ -184,6 +184,19 @@ describe('followed newsrooms in Chromium', () => {
     await options.close();
   });
 
+  it('keeps nothing when the address is no feed it can read, and says why', async () => {
+    const options = await openOptions();
+    await options.getByTestId('feed-url').fill(`${newsroom.origin}/no-feed-here.rss`);
+    await options.locator('form.follow-site button[type=submit]').click();
+    await expect
+      .poll(() => options.locator('.followed-status').innerText())
+      .toBe('Not followed: the feed: HTTP 404 Not Found');
+    expect((await followed(options)).sites).toEqual([]);
+    expect(newsroom.requests.map((r) => `${r.path} ${r.status}`)).toEqual(['/no-feed-here.rss 404']);
+    newsroom.requests.length = 0;
+    await options.close();
+  });
+
   it('follows a feed: asks for its host only, reads the feed and its articles, and shows them held', async () => {
     const options = await openOptions();
     await options.getByTestId('feed-url').fill(feedUrl);

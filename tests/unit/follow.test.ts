@@ -108,6 +108,10 @@ beforeAll(async () => {
           'application/xml',
           readFileSync(join(FIXTURES, 'sitemap-index.xml'), 'utf8').replaceAll('{{base}}', base),
         ),
+      '/sitemaps/news.xml': () =>
+        send(200, 'text/xml', readFileSync(join(FIXTURES, 'news-sitemap.xml'), 'utf8').replaceAll('{{base}}', base)),
+      '/world/kazakhstan-spiral.html': () => html(seedPage('003')),
+      '/world/euroasian-dilemma.html': () => html(seedPage('004')),
       '/articles/billboard-doobie.html': () => html(BILLBOARD.html),
       '/articles/rollingstone-doobie.html': () => html(ROLLING_STONE.html),
       '/articles/cleveland-doobie.html': () => html(CLEVELAND.html),
@@ -262,6 +266,16 @@ describe('following a feed', () => {
     expect(new Set([...articlePaths(), ...first.site.pending.slice(2).map((e) => new URL(e.url).pathname)]).size).toBe(
       7,
     );
+  });
+});
+
+describe('following a sitemap', () => {
+  it('reads a Google News sitemap as a feed: dated entries first, the publication and title it gives kept', async () => {
+    const update = await updateSite(newSite(`${base}/sitemaps/news.xml`, NOW), [], { expiryDays: 3650 }, options());
+    expect(requested).toEqual(['/sitemaps/news.xml', '/world/euroasian-dilemma.html', '/world/kazakhstan-spiral.html']);
+    expect(update.tally).toMatchObject({ added: 2, failed: 0 });
+    const dilemma = update.articles.find((a) => a.record.title.startsWith('Putin’s Euroasian Dilemma'));
+    expect(dilemma?.record.published).toMatch(/^2022-01-08/);
   });
 });
 
