@@ -381,6 +381,8 @@ describe('settings, host permission, suggestions and views', () => {
     for (const room of SUGGESTED_NEWSROOMS) {
       expect(feedHostPattern(room.feed)).toMatch(/^https:\/\/[a-z.]+\/\*$/);
       expect(room.licence).toMatch(/^CC BY/);
+      // Kept as written once followed, so the options page can tell it is followed.
+      expect(new URL(room.feed).href).toBe(room.feed);
     }
     expect(new Set(SUGGESTED_NEWSROOMS.map((r) => r.feed)).size).toBe(SUGGESTED_NEWSROOMS.length);
   });
