@@ -39,7 +39,8 @@ export default tseslint.config(
   {
     // The pure pipeline must not reach for browser APIs or DOM globals; nor must the corpus
     // lists' checks (their `fetch` is passed in, so tests and the extension give their own)
-    // or the capped body reader they share with the command line (it is given a Response).
+    // or the capped body reader they share with the command line (it is given a Response);
+    // nor the ingest code the command line and followed sites share, nor following a site.
     files: [
       'src/text/**',
       'src/fingerprint/**',
@@ -52,6 +53,8 @@ export default tseslint.config(
       'src/lists/**',
       'src/net/**',
       'src/credit/**',
+      'src/ingest/**',
+      'src/follow/**',
     ],
     rules: {
       'no-restricted-globals': [
@@ -77,6 +80,16 @@ export default tseslint.config(
   ...boundary(['src/corpus/**'], /(?:^|\/)(?:extract|check)\//.source, {
     message: 'The corpus is data: it never reads pages (take what you need of one as a parameter).',
   }),
+  {
+    // Shared with the extension's background (an MV3 service worker): no Node modules.
+    files: ['src/ingest/**', 'src/follow/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'Runs in the service worker too.' }] },
+      ],
+    },
+  },
 );
 
 /** Files matching `files` may not import a module whose path matches `regex`. */

@@ -285,6 +285,9 @@ rmSync(dir, { recursive: true, force: true });
   rmSync(warcDir, { recursive: true, force: true });
 }
 
+// 4b. A followed newsroom's update: 50 new articles served locally (bench/follow.ts).
+for (const [title, row] of await (await import('./follow')).followedSiteBench()) record(title, row);
+
 // 5. The extension in Chromium (needs `npm run build` and Debian's chromium).
 try {
   const { extensionBench } = await import('./extension');

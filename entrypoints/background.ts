@@ -22,6 +22,16 @@ import {
   updateNow,
 } from '../src/browser/lists-background';
 import { errorMessage } from '../src/text/error-message';
+import {
+  followedIndex,
+  followedReply,
+  followSite,
+  onFollowAlarm,
+  scheduleFollowUpdates,
+  setFollowSettings,
+  unfollowSite,
+  updateFollowedNow,
+} from '../src/browser/follow-background';
 
 /** A check older than this was lost (the service worker stopped mid-way): ask again. */
 const STALE_CHECK_MS = 10_000;
@@ -42,6 +52,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void scheduleListUpdates());
   browser.runtime.onStartup.addListener(() => void scheduleListUpdates());
   browser.alarms.onAlarm.addListener((alarm) => void onListAlarm(alarm.name));
+  // Followed newsrooms: an alarm every few hours (the settings'), kept across restarts.
+  browser.runtime.onInstalled.addListener(() => void scheduleFollowUpdates());
+  browser.runtime.onStartup.addListener(() => void scheduleFollowUpdates());
+  browser.alarms.onAlarm.addListener((alarm) => void onFollowAlarm(alarm.name));
 });
 
 /** The user's own originals (options page), indexed with full text; rebuilt when they change. */
@@ -53,14 +67,15 @@ function userCorpusIndex(): Promise<CorpusIndex | null> {
   return userIndex;
 }
 
-/** Every index a page is checked against: the user's originals, the bundled corpus, then each subscribed list. */
+/** Every index a page is checked against: the user's originals, the followed sites' articles, the bundled corpus, then each subscribed list. */
 async function corpora(): Promise<CorpusIndex[]> {
-  const [user, bundled, lists] = await Promise.all([
+  const [user, followed, bundled, lists] = await Promise.all([
     userCorpusIndex().catch(() => null),
+    followedIndex().catch(() => null),
     bundledIndex(),
     listIndexes().catch(() => []),
   ]);
-  return [...(user ? [user] : []), bundled, ...lists];
+  return [...(user ? [user] : []), ...(followed ? [followed] : []), bundled, ...lists];
 }
 
 /**
@@ -98,6 +113,11 @@ const handlers: BackgroundHandlers = {
   'add-list': ({ url }) => addList(url),
   'remove-list': ({ url }) => removeList(url),
   'update-lists': ({ url }) => updateNow(url),
+  'get-followed': () => followedReply(),
+  'follow-site': ({ url }) => followSite(url),
+  'unfollow-site': ({ url }) => unfollowSite(url),
+  'update-followed': ({ url }) => updateFollowedNow(url),
+  'set-follow-settings': ({ intervalHours, expiryDays }) => setFollowSettings({ intervalHours, expiryDays }),
 };
 
 async function checkPage(tabId: number, url: string, html: string): Promise<void> {

@@ -3,7 +3,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_FETCH } from './fetch-options';
 
 // `repost-radar corpus build <source...> -o <index>` and `corpus add <corpus.jsonl> <source...>`:
 // originals from JSON Lines, saved pages, folders, web archives, feeds and sitemaps (local
-// or http(s)), merged by the rules in merge.ts. One stderr line per item that fails, one
+// or http(s)), merged by the rules in src/ingest/merge.ts. One stderr line per item that fails, one
 // summary line at the end. The work is loaded only when one of these commands runs.
 
 export interface IngestOptions {

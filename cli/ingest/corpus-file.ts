@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { InputError, pathKind } from '../inputs';
-import type { CorpusEntry } from './merge';
+import type { CorpusEntry } from '../../src/ingest/merge';
 import { errorMessage } from '../../src/text/error-message';
 
 // The JSON Lines corpus `corpus add` keeps up to date (DESIGN.md's format). Entries it

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { errorMessage } from '../../src/text/error-message';
 import { readCappedBody } from '../../src/net/capped-body';
 import { DEFAULT_FETCH, type FetchOptions } from './fetch-options';
+import { decode } from '../../src/ingest/charset';
 
 // Fetching feeds and article pages over http(s) with Node's fetch: one timeout per
 // request (connection and body together) and a size cap read off the stream.
@@ -83,21 +84,6 @@ export function gunzipIfGzipped(
       kind: 'failed',
       reason: code === 'ERR_BUFFER_TOO_LARGE' ? `over ${formatMegabytes(maxBytes)} inflated` : 'damaged gzip data',
     };
-  }
-}
-
-/** Text in the charset the server or the document names (UTF-8 when neither does, or the name is unknown). */
-export function decode(bytes: Uint8Array, contentType = ''): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const label =
-    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
-    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ??
-    'utf-8';
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
   }
 }
 

@@ -3,8 +3,8 @@ import { serializeIndex } from '../../src/corpus/index-file';
 import { InputError } from '../inputs';
 import type { BuildOptions, IngestOptions } from './commands';
 import { readCorpusFile, writeAtomically, writeCorpusFile } from './corpus-file';
-import { CorpusMerge, type CorpusEntry, type MergeOutcome } from './merge';
-import { NearCopyFinder } from './near-copy';
+import { CorpusMerge, type CorpusEntry, type MergeOutcome } from '../../src/ingest/merge';
+import { NearCopyFinder } from '../../src/ingest/near-copy';
 import { openSource, type OpenedSource, type SourceOptions } from './sources';
 
 export interface IngestTally {

@@ -6,15 +6,16 @@ import { folderPageFiles, warcPages, type BatchPage } from '../batch-sources';
 import { isWarc } from '../inputs';
 import { InputError, MAX_PAGE_BYTES, looksLikeHtml, pathKind } from '../inputs';
 import { DEFAULT_FETCH, type FetchOptions } from './fetch-options';
-import { decode, fetchText, gunzipIfGzipped, type FetchOutcome } from './fetch-pages';
-import { looksLikeFeedXml, MAX_FEED_CHARS, parseFeed, type FeedEntry, type FeedParse } from './feeds';
+import { decode } from '../../src/ingest/charset';
+import { fetchText, gunzipIfGzipped, type FetchOutcome } from './fetch-pages';
+import { looksLikeFeedXml, MAX_FEED_CHARS, parseFeed, type FeedEntry, type FeedParse } from '../../src/ingest/feeds';
 import {
   candidateFromArticle,
   candidateFromRecord,
   candidateFromTextFile,
   type Candidate,
   type PageOutcome,
-} from './originals';
+} from '../../src/ingest/originals';
 import { errorMessage } from '../../src/text/error-message';
 
 // Every kind of source `corpus build|add` reads, opened in two steps: `openSource`

@@ -12,6 +12,7 @@ import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { errorMessage } from '../../src/text/error-message';
 import { plural } from '../../src/text/plural';
+import { FollowedSites } from './FollowedSites';
 import '../../assets/report.css';
 import '../../assets/options.css';
 
@@ -395,12 +396,13 @@ render(
   <main class="options">
     <h1>Repost Radar</h1>
     <CorpusLists />
+    <FollowedSites />
     <Examples />
     <Originals />
     <CreditedSites />
     <footer class="privacy">
       Everything here is kept on this computer. Repost Radar sends nothing anywhere; it only downloads the corpus lists
-      you add.
+      you add and the sites you follow.
     </footer>
   </main>,
   document.getElementById('app')!,

@@ -11,6 +11,8 @@ import {
   type StoredCredit,
 } from './credited';
 import { MAX_LIST_URL_CHARS, type ListsReply } from './lists-view';
+import { MAX_FEED_URL_CHARS, validSettings } from '../follow/sites';
+import type { FollowedReply } from '../follow/view';
 
 export type SkipReason = 'not-an-article' | 'too-large';
 
@@ -56,7 +58,17 @@ export type ExtensionPageMessage =
   /** Unsubscribe, and give back the host permission when no other list needs it. */
   | { readonly type: 'remove-list'; readonly url: string }
   /** Update one list now, or every list without `url`. */
-  | { readonly type: 'update-lists'; readonly url?: string };
+  | { readonly type: 'update-lists'; readonly url?: string }
+  /** The followed sites and their settings. */
+  | { readonly type: 'get-followed' }
+  /** Follow the feed or sitemap at `url` (the options page asked for its host first). */
+  | { readonly type: 'follow-site'; readonly url: string }
+  /** Unfollow: its articles go, and the host permission when nothing else needs it. */
+  | { readonly type: 'unfollow-site'; readonly url: string }
+  /** Update one followed site now, or every one without `url`. */
+  | { readonly type: 'update-followed'; readonly url?: string }
+  /** Hours between updates and days an article is kept. */
+  | { readonly type: 'set-follow-settings'; readonly intervalHours: number; readonly expiryDays: number };
 
 /** Everything the background accepts. */
 export type BackgroundMessage = PageMessage | ExtensionPageMessage;
@@ -86,6 +98,11 @@ export interface Replies {
   'add-list': ListsReply;
   'remove-list': ListsReply;
   'update-lists': ListsReply;
+  'get-followed': FollowedReply;
+  'follow-site': FollowedReply;
+  'unfollow-site': FollowedReply;
+  'update-followed': FollowedReply;
+  'set-follow-settings': FollowedReply;
   'resend-page': void;
 }
 
@@ -107,6 +124,11 @@ export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = 
   'add-list': 'extension',
   'remove-list': 'extension',
   'update-lists': 'extension',
+  'get-followed': 'extension',
+  'follow-site': 'extension',
+  'unfollow-site': 'extension',
+  'update-followed': 'extension',
+  'set-follow-settings': 'extension',
 };
 
 /** Pages larger than this are not checked: the markup is copied between processes. */
@@ -162,6 +184,21 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       const { url } = value;
       if (url === undefined) return { type: 'update-lists' };
       return isText(url, MAX_LIST_URL_CHARS) ? { type: 'update-lists', url } : null;
+    }
+    case 'get-followed':
+      return { type: 'get-followed' };
+    case 'follow-site':
+      return isText(value['url'], MAX_FEED_URL_CHARS) ? { type: 'follow-site', url: value['url'] } : null;
+    case 'unfollow-site':
+      return isText(value['url'], MAX_FEED_URL_CHARS) ? { type: 'unfollow-site', url: value['url'] } : null;
+    case 'update-followed': {
+      const { url } = value;
+      if (url === undefined) return { type: 'update-followed' };
+      return isText(url, MAX_FEED_URL_CHARS) ? { type: 'update-followed', url } : null;
+    }
+    case 'set-follow-settings': {
+      const settings = { intervalHours: value['intervalHours'], expiryDays: value['expiryDays'] };
+      return validSettings(settings) ? { type: 'set-follow-settings', ...settings } : null;
     }
     default:
       return null;
@@ -249,5 +286,15 @@ export function dispatch(
       return handlers['remove-list'](message, {});
     case 'update-lists':
       return handlers['update-lists'](message, {});
+    case 'get-followed':
+      return handlers['get-followed'](message, {});
+    case 'follow-site':
+      return handlers['follow-site'](message, {});
+    case 'unfollow-site':
+      return handlers['unfollow-site'](message, {});
+    case 'update-followed':
+      return handlers['update-followed'](message, {});
+    case 'set-follow-settings':
+      return handlers['set-follow-settings'](message, {});
   }
 }

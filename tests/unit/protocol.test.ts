@@ -8,12 +8,15 @@ import {
   type BackgroundHandlers,
 } from '../../src/browser/protocol';
 import { describeStatus, hostPattern, type ListView } from '../../src/browser/lists-view';
+import { DEFAULT_FOLLOW_SETTINGS } from '../../src/follow/sites';
 
 const extension = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const contentScript = { id: 'ext-id', url: 'https://news.example/story', tab: { id: 7 } };
 const popupInATab = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html?tabId=7', tab: { id: 9 } };
 const toolbarPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 const otherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html', tab: { id: 3 } };
+
+const followed = { sites: [], settings: DEFAULT_FOLLOW_SETTINGS };
 
 function spyHandlers(): BackgroundHandlers & { calls: string[] } {
   const calls: string[] = [];
@@ -33,6 +36,11 @@ function spyHandlers(): BackgroundHandlers & { calls: string[] } {
     'add-list': vi.fn(async (m) => (calls.push(`add-list ${m.url}`), { lists: [] })),
     'remove-list': vi.fn(async (m) => (calls.push(`remove-list ${m.url}`), { lists: [] })),
     'update-lists': vi.fn(async (m) => (calls.push(`update-lists ${m.url ?? 'all'}`), { lists: [] })),
+    'get-followed': vi.fn(async () => (calls.push('get-followed'), followed)),
+    'follow-site': vi.fn(async (m) => (calls.push(`follow-site ${m.url}`), followed)),
+    'unfollow-site': vi.fn(async (m) => (calls.push(`unfollow-site ${m.url}`), followed)),
+    'update-followed': vi.fn(async (m) => (calls.push(`update-followed ${m.url ?? 'all'}`), followed)),
+    'set-follow-settings': vi.fn(async (m) => (calls.push(`set-follow-settings ${JSON.stringify(m)}`), followed)),
   };
 }
 
@@ -78,6 +86,21 @@ describe('messages to the background are checked before use', () => {
     expect(parseBackgroundMessage({ type: 'remove-list', url: list })).toEqual({ type: 'remove-list', url: list });
     expect(parseBackgroundMessage({ type: 'update-lists', url: list })).toEqual({ type: 'update-lists', url: list });
     expect(parseBackgroundMessage({ type: 'update-lists' })).toEqual({ type: 'update-lists' });
+    const feed = 'https://news.example/feed.xml';
+    expect(parseBackgroundMessage({ type: 'get-followed', url: feed })).toEqual({ type: 'get-followed' });
+    expect(parseBackgroundMessage({ type: 'follow-site', url: feed, now: true })).toEqual({
+      type: 'follow-site',
+      url: feed,
+    });
+    expect(parseBackgroundMessage({ type: 'unfollow-site', url: feed })).toEqual({ type: 'unfollow-site', url: feed });
+    expect(parseBackgroundMessage({ type: 'update-followed', url: feed })).toEqual({
+      type: 'update-followed',
+      url: feed,
+    });
+    expect(parseBackgroundMessage({ type: 'update-followed' })).toEqual({ type: 'update-followed' });
+    expect(
+      parseBackgroundMessage({ type: 'set-follow-settings', intervalHours: 12, expiryDays: 7, delayMs: 0 }),
+    ).toEqual({ type: 'set-follow-settings', intervalHours: 12, expiryDays: 7 });
   });
 
   it.each([
@@ -117,6 +140,14 @@ describe('messages to the background are checked before use', () => {
     ['a list address that is not text', { type: 'remove-list', url: { href: 'https://a.example/' } }],
     ['a list address over the size limit', { type: 'add-list', url: `https://a.example/${'x'.repeat(5_000)}` }],
     ['an update of a list address that is not text', { type: 'update-lists', url: 42 }],
+    ['a followed site without an address', { type: 'follow-site' }],
+    ['a feed address over the size limit', { type: 'follow-site', url: `https://a.example/${'x'.repeat(5_000)}` }],
+    ['an unfollow of an address that is not text', { type: 'unfollow-site', url: ['https://a.example/'] }],
+    ['an update of a feed address that is not text', { type: 'update-followed', url: 1 }],
+    ['an interval of no hours', { type: 'set-follow-settings', intervalHours: 0, expiryDays: 30 }],
+    ['an expiry that is not a whole number', { type: 'set-follow-settings', intervalHours: 6, expiryDays: 1.5 }],
+    ['an expiry given as text', { type: 'set-follow-settings', intervalHours: 6, expiryDays: '30' }],
+    ['settings without an expiry', { type: 'set-follow-settings', intervalHours: 6 }],
   ])('refuses %s', (_what, value) => {
     expect(parseBackgroundMessage(value)).toBeNull();
   });
@@ -182,6 +213,33 @@ describe('dispatch', () => {
       'update-lists all',
       `update-lists ${url}`,
       `remove-list ${url}`,
+    ]);
+  });
+
+  it('lets only extension pages follow sites: a page can never make the extension fetch a feed', async () => {
+    const handlers = spyHandlers();
+    const url = 'https://news.example/feed.xml';
+    const messages = [
+      { type: 'get-followed' },
+      { type: 'follow-site', url },
+      { type: 'update-followed', url },
+      { type: 'update-followed' },
+      { type: 'set-follow-settings', intervalHours: 24, expiryDays: 10 },
+      { type: 'unfollow-site', url },
+    ];
+    for (const message of messages) {
+      expect(dispatch(message, contentScript, handlers, extension)).toBeUndefined();
+      expect(dispatch(message, otherExtension, handlers, extension)).toBeUndefined();
+    }
+    expect(handlers.calls).toEqual([]);
+    for (const message of messages) await dispatch(message, toolbarPopup, handlers, extension);
+    expect(handlers.calls).toEqual([
+      'get-followed',
+      `follow-site ${url}`,
+      `update-followed ${url}`,
+      'update-followed all',
+      'set-follow-settings {"type":"set-follow-settings","intervalHours":24,"expiryDays":10}',
+      `unfollow-site ${url}`,
     ]);
   });
 

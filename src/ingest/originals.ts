@@ -1,8 +1,8 @@
-import { originalFromText } from '../../src/corpus/from-files';
-import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
-import type { Article } from '../../src/extract/article';
-import { MIN_ARTICLE_WORDS } from '../../src/check/analyze';
-import { countWords } from '../../src/text/tokens';
+import { originalFromText } from '../corpus/from-files';
+import { CorpusError, type OriginalRecord } from '../corpus/records';
+import type { Article } from '../extract/article';
+import { MIN_ARTICLE_WORDS } from '../check/analyze';
+import { countWords } from '../text/tokens';
 import type { FeedEntry } from './feeds';
 
 // A page (fetched, archived or saved) made into an original of the corpus: its text is

@@ -1,11 +1,11 @@
-import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
-import type { OriginalRecord } from '../../src/corpus/records';
-import { articleFromText } from '../../src/extract/article';
-import { combine, hashString } from '../../src/fingerprint/hash';
-import { analyzeArticle, fingerprintArticle } from '../../src/check/analyze';
-import { splitParagraphs } from '../../src/text/paragraphs';
-import { properNames } from '../../src/text/snippets';
-import { tokenize } from '../../src/text/tokens';
+import { buildCorpusIndex, type CorpusIndex } from '../corpus/corpus-index';
+import type { OriginalRecord } from '../corpus/records';
+import { articleFromText } from '../extract/article';
+import { combine, hashString } from '../fingerprint/hash';
+import { analyzeArticle, fingerprintArticle } from '../check/analyze';
+import { splitParagraphs } from '../text/paragraphs';
+import { properNames } from '../text/snippets';
+import { tokenize } from '../text/tokens';
 
 // Whether an incoming original is a near-copy of one already in the corpus (the same
 // article syndicated under another address), decided by the project's own matcher: the

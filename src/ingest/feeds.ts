@@ -1,5 +1,5 @@
 import { DOMParser } from 'linkedom';
-import { errorMessage } from '../../src/text/error-message';
+import { errorMessage } from '../text/error-message';
 
 // RSS 2.0 (and RDF/RSS 1.0), Atom, XML sitemaps, sitemap indexes and Google News
 // sitemaps, read into the article addresses they list. linkedom's XML parser keeps

@@ -1,6 +1,6 @@
-import type { OriginalRecord } from '../../src/corpus/records';
+import type { OriginalRecord } from '../corpus/records';
 import type { Candidate } from './originals';
-import { dateValue } from '../../src/text/dates';
+import { dateValue } from '../text/dates';
 import { uniqueId } from './originals';
 
 // The rules for adding originals to a corpus (README, "Building a corpus"), the same
