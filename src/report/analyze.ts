@@ -1,4 +1,4 @@
-// The pipeline (README, "How it works"): fingerprint the article, retrieve candidate
+// The pipeline (docs/architecture.md): fingerprint the article, retrieve candidate
 // originals, accept the one the page really copies, run the detectors on its alignment,
 // and judge. Each stage's rules live in its own module.
 import type { CorpusIndex } from '../corpus/corpus-index';
