@@ -1,9 +1,10 @@
 // `npm run bench`: speed and size figures, printed as tables. Not a test: nothing here
-// passes or fails; the README quotes what it prints on the 2-core reference machine.
+// passes or fails. `npm run bench -- --markdown docs/benchmarks.md` also writes the tables
+// there, with the machine and the date, so that the docs quote what the bench printed.
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpusIndex, contentSignatures, type CorpusIndex } from '../src/corpus/corpus-index';
 import { deserializeIndex, serializeIndex } from '../src/corpus/index-file';
@@ -301,10 +302,34 @@ try {
   console.log(`(extension figures skipped: ${errorMessage(error)})`);
 }
 
+const markdown: string[] = [];
 for (const [title, table] of Object.entries(rows)) {
   const columns = Object.keys(table[0]!);
   const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\n${title}\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
-  for (const r of table) console.log(line(columns.map((c) => r[c] ?? '')));
+  const lines = [
+    line(columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...table.map((r) => line(columns.map((c) => r[c] ?? ''))),
+  ];
+  console.log(`\n${title}\n${lines.join('\n')}`);
+  markdown.push(`## ${title}`, '', ...lines, '');
+}
+
+const markdownAt = process.argv.indexOf('--markdown');
+if (markdownAt > 0) {
+  const file = process.argv[markdownAt + 1];
+  if (!file) throw new Error('--markdown needs a file name');
+  const cpu = cpus();
+  const machine = `${cpu[0]?.model.trim() ?? 'unknown processor'}, ${cpu.length} cores, Node ${process.version}`;
+  const header = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench -- --markdown ${file}\` on ${new Date().toISOString().slice(0, 10)}: ${machine},`,
+    `synthetic corpora of ${sizes.map((n) => n.toLocaleString('en')).join(', ')} originals (\`BENCH_CORPORA\`).`,
+    'Medians; on a shared machine the figures move by ±30% from run to run. Do not edit by hand: run the bench again.',
+    '',
+  ];
+  writeFileSync(file, [...header, ...markdown].join('\n'));
+  console.log(`\ntables written to ${file}`);
 }

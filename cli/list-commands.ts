@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-// `corpus keygen` and `corpus publish`: a corpus list any static host can serve (README,
+// `corpus keygen` and `corpus publish`: a corpus list any static host can serve (docs/corpus.md,
 // "Publishing a corpus list"). The work is in publish.ts, loaded only when one of these runs:
 // it needs node:crypto, which took about 7 ms of every other command's start.
 

@@ -3,7 +3,7 @@ import { writeSync } from 'node:fs';
 /**
  * Writes a one-page command's answer straight to file descriptor 1. Creating
  * process.stdout loads Node's streams (and, on a terminal, its TTY and network modules):
- * 5-10 ms of a one-page check's start (README, "Benchmark"). A descriptor left
+ * 5-10 ms of a one-page check's start (docs/architecture.md, "The command line"). A descriptor left
  * non-blocking by its owner may refuse a full write (EAGAIN): the rest then goes through
  * process.stdout, which waits. A reader that has gone (EPIPE, `| head`) ends the output.
  */

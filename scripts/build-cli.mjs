@@ -2,7 +2,7 @@
 // without a TypeScript loader. Our code and the packages every check uses (linkedom,
 // Readability, commander, fflate...) are bundled into one file: Node then reads one file
 // instead of resolving hundreds of modules, which took about 150 ms of each start
-// (README, "Benchmark"). BullMQ, Redis's client and warcio stay in node_modules (BullMQ
+// (docs/architecture.md, "The command line"). BullMQ, Redis's client and warcio stay in node_modules (BullMQ
 // reads its Lua scripts from its own folder) and load only for the commands that use
 // them. The bundle is CommonJS so that `bin/repost-radar.cjs` can compile it with V8's
 // code cache (node:vm takes cached data for scripts, not for ES modules, in Node 20);
@@ -101,7 +101,7 @@ await Promise.all([
 /**
  * Makes a CommonJS bundle pure ASCII and names its build. esbuild escapes non-ASCII
  * characters in strings but leaves them in regular expressions; one such character makes
- * the whole source a two-byte string, which took 4-5 ms more to read (README, "Benchmark").
+ * the whole source a two-byte string, which took 4-5 ms more to read (docs/architecture.md, "The command line").
  * The last line names the build by a hash of the rest: bin/repost-radar.cjs names the
  * code cache by it, since V8 checks a cache against its source's length only. (Escapes
  * shift the source map's columns on their lines, in a regular expression or two.)

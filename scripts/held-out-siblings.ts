@@ -1,5 +1,5 @@
 // Precision on honest pages whose siblings are in the corpus: each tenth of the bundled
-// corpus checked against the other nine tenths, for all ten tenths (README, "Matching").
+// corpus checked against the other nine tenths, for all ten tenths (docs/matching.md).
 // Every "repost" is an honest original accused of copying a sibling. Each page is checked
 // as text, as an HTML page, and as the same page giving its publication date in JSON-LD.
 //   npx tsx scripts/held-out-siblings.ts [--jsonl reports.jsonl] [tenth ...]     (about a minute a tenth)

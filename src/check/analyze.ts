@@ -1,4 +1,4 @@
-// The pipeline, one way (README, "How it works"): extract (the caller) → fingerprint →
+// The pipeline, one way (docs/architecture.md): extract (the caller) → fingerprint →
 // retrieve candidate originals → compare the page with each → accept the one it really
 // copies → detect what it did to it → report. Each stage's rules live in its own module.
 import type { CorpusIndex } from '../corpus/corpus-index';

@@ -32,7 +32,7 @@ import { CorpusError } from './records';
 //                    sketch-remainder.ts).
 //                    Blocks are read, checked and decoded only for the originals a page
 //                    is compared with, so a load reads and checks everything but them.
-// README, "The corpus and its index", has the measurements behind each choice.
+// docs/index-format.md has the measurements behind each choice.
 
 export const INDEX_FORMAT_VERSION = 5;
 /** The first eight bytes of every index file. */

@@ -8,7 +8,7 @@ import type { ParagraphRecord, ParagraphSketch } from './corpus-index';
 // An index file keeps each paragraph's opening sentence, last words and names for
 // evidence. Their shingles and content terms are part of the paragraph's sketch, so
 // the file stores only the rest of the sketch, and a reader recomputes the part the
-// kept text holds (README, "The corpus and its index"). The split is exact whatever
+// kept text holds (docs/index-format.md). The split is exact whatever
 // the text: what the kept text would add that the sketch lacks is stored too, as
 // exclusions, so a sketch always reads back as it was written.
 

@@ -2,11 +2,11 @@ import { mix32 } from './hash';
 import { SIGNATURE_BITS } from './params';
 
 // MinHash as the `minhash` package defines it (one minimum per permutation, Jaccard =
-// share of equal minima), with three parts replaced for measured reasons (README,
-// "Fingerprints"): elements are hashed once, not once per permutation; permutations
-// are xor-seeded 32-bit mixers instead of a*h+b mod p in doubles (which overflows
-// 2^53); and their seeds come from integer arithmetic, not Math.sin (whose last bits
-// may differ between JavaScript engines).
+// share of equal minima), with three parts replaced for measured reasons
+// (docs/architecture.md, "Fingerprints"): elements are hashed once, not once per
+// permutation; permutations are xor-seeded 32-bit mixers instead of a*h+b mod p in
+// doubles (which overflows 2^53); and their seeds come from integer arithmetic, not
+// Math.sin (whose last bits may differ between JavaScript engines).
 
 const MAX_PERMUTATIONS = 256;
 const SEEDS: Uint32Array = (() => {

@@ -8,7 +8,7 @@ import { WORDING_SAMPLE_MAX } from './params';
 // cut-down part of one) scores exactly 1, with no estimation noise, and a one-word menu
 // item cannot share "a minimum" with a long paragraph by chance. Each original
 // paragraph takes the lowest level that keeps at most WORDING_SAMPLE_MAX shingles, and
-// stores the 16 bits after the level's zero bits (README, "The corpus and its index").
+// stores the 16 bits after the level's zero bits (docs/architecture.md, "Fingerprints").
 
 export interface WordingSample {
   /** Sampling level: a shingle is kept when the top `level` bits of its hash are zero. */

@@ -3,7 +3,7 @@ import type { Candidate } from './originals';
 import { dateValue } from '../text/dates';
 import { uniqueId } from './originals';
 
-// The rules for adding originals to a corpus (README, "Building a corpus"), the same
+// The rules for adding originals to a corpus (docs/corpus.md, "Building a corpus"), the same
 // for `corpus add` (on a JSON Lines file) and `corpus build` (in memory):
 // - the same canonical address replaces the entry (keeping its id);
 // - a near-copy of an original present is not added again, and the earliest published

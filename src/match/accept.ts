@@ -1,5 +1,5 @@
-// Acceptance: whether a retrieved candidate really is the page's original (README,
-// "Matching", step 3). Retrieval only says which originals share paragraphs with the
+// Acceptance: whether a retrieved candidate really is the page's original (docs/matching.md,
+// "3. Acceptance"). Retrieval only says which originals share paragraphs with the
 // page; the page must also be mostly the candidate's own running prose, in its order.
 // It reads the page's comparison with the candidate (compare.ts) and nothing of the detectors.
 import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
@@ -23,7 +23,7 @@ const MIN_QUOTED_SHARE = 0.3;
  * the smaller paragraph's content terms in the other, and their Jaccard index. Measured on
  * the reworded pairs of the Apertium round trips (tests/fixtures/translation): 95% reach
  * 0.57-0.63 and 0.39-0.44. Human retellings, and other articles on the same events, have
- * medians of 0.60-0.63 and 0.33 (README, "Matching").
+ * medians of 0.60-0.63 and 0.33 (docs/matching.md).
  */
 export const FIRM_CONTENT = 0.6;
 export const FIRM_CONTENT_JACCARD = 0.4;
@@ -37,7 +37,7 @@ export const MIN_FIRM_SHARE = 0.5;
  */
 export const MIN_DAYS_EARLIER = 2;
 
-/** Whether a page published at `page` came out before an original published at `original` (README, "Matching"). */
+/** Whether a page published at `page` came out before an original published at `original` (docs/matching.md). */
 const predates = (page: number | null, original: number | null): boolean =>
   page !== null && original !== null && original - page >= MIN_DAYS_EARLIER * DAY_MS;
 
@@ -167,7 +167,7 @@ function acceptCopy(comparison: Comparison): Accepted | null {
   if (share < MIN_PAGE_SHARE) return null;
   // A page that leaves out some of the original's prose may be another article in its frame
   // (a follow-up story, the next press release from the same template), not a cut copy
-  // (README, "Matching"): it must not put its own prose where the original's is cut, nor
+  // (docs/matching.md): it must not put its own prose where the original's is cut, nor
   // news of its own among the original's paragraphs, and must be mostly copied or closely
   // translated with the names kept, unless it shows it was machine translated from the
   // original. A loose retelling of the whole original is taken for it, as before.

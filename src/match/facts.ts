@@ -24,7 +24,7 @@ export function nameWords(names: readonly string[]): Set<string> {
  * least SWAPPED_NAME_WORDS words of names that neither the original paragraph nor its
  * neighbours name, and leaves out as many of the original paragraph's own. `pageText` is
  * the page paragraph with its neighbours, so a name moved to the next paragraph is not
- * left out. Measured (README, "Matching"): 3.5% and 6.9% of the aligned pairs of Apertium
+ * left out. Measured (docs/matching.md): 3.5% and 6.9% of the aligned pairs of Apertium
  * round trips through Spanish and Esperanto swap names this way ("Mr." comes back as
  * "Gentleman"), against a third of the pairs that made other articles of the corpus look
  * like reposts of their siblings.

@@ -15,7 +15,7 @@ export interface PairSimilarity {
   readonly score: number;
 }
 
-// Thresholds measured on seed pairs and on Brown corpus distractors (README, "Matching").
+// Thresholds measured on seed pairs and on Brown corpus distractors (docs/matching.md).
 export const COPY_WORDING = 0.5;
 export const REWORDED_CONTENT = 0.42;
 export const REWORDED_CONTENT_JACCARD = 0.22;

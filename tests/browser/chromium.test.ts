@@ -69,6 +69,26 @@ const EXPECTED_POPUP: Record<string, { badge: string; shows: RegExp[]; hides: Re
   '004': { badge: '', shows: [/No known original/], hides: [/Repost —/] },
 };
 
+// The README's pictures (docs/images/, committed): seed 000's popup and its comparison page,
+// at a fixed size, made by this test so that they show what the extension really draws.
+const DOCS_IMAGES = new URL('../../docs/images/', import.meta.url).pathname;
+async function saveReadmePictures(tabId: number): Promise<void> {
+  const popup = await openPopup(ext, tabId);
+  await popup.screenshot({ path: `${DOCS_IMAGES}popup.png` });
+  await popup.close();
+  const compare = await ext.context.newPage();
+  await compare.setViewportSize({ width: 1024, height: 640 });
+  await compare.goto(`chrome-extension://${ext.extensionId}/compare.html?tabId=${tabId}`);
+  await compare.waitForSelector('.columns .original.mark-missing');
+  // The test server's port changes from run to run: the page's address is masked.
+  await compare.screenshot({
+    path: `${DOCS_IMAGES}compare.png`,
+    mask: [compare.locator('.column-head .source').first()],
+    maskColor: '#ddd',
+  });
+  await compare.close();
+}
+
 describe('the extension in Chromium', () => {
   for (const e of SEED_EXPECTATIONS) {
     it(`seed ${e.seed}: stored report, badge and popup say what DESIGN.md says`, async () => {
@@ -82,6 +102,7 @@ describe('the extension in Chromium', () => {
       for (const pattern of expected.hides) expect(text).not.toMatch(pattern);
       if (e.seed === '000') {
         await openPopup(ext, tabId, 'chromium-seed-000-dark', true).then((p) => p.close());
+        await saveReadmePictures(tabId);
         // Keyboard: every finding can be reached and folded with the keyboard alone.
         await popup.keyboard.press('Tab');
         const focused = await popup.evaluate(() => document.activeElement?.textContent ?? '');

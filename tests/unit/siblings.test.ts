@@ -16,7 +16,7 @@ import { bundledOriginal, bundledOriginals, originalPage } from '../support/corp
 // corpus, checked against the other nine tenths. The Justice Department's releases on one
 // case or from one template, Wikinews follow-ups and candidate interviews, HHS statements:
 // each is its own article, and none of them is a repost of its sibling, however much
-// wording they share. Precision first (README, "Matching").
+// wording they share. Precision first (docs/matching.md).
 
 const originals = bundledOriginals();
 const heldOut = originals.filter((_, i) => i % 10 === 5);
