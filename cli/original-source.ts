@@ -9,7 +9,7 @@ import type { Article } from '../src/extract/article';
 import { articleFromHtml } from '../src/extract/parse-html';
 import { fetchArticlePage } from '../src/net/fetch-article';
 import { MIN_ARTICLE_WORDS, type Analysis } from '../src/report/analyze';
-import { analyzeAgainstOriginal } from '../src/report/against-original';
+import { analyzeAgainstOriginal } from '../src/check/against-original';
 import type { OriginalSource } from '../src/report/report';
 import { errorMessage } from '../src/text/error-message';
 import { plural } from '../src/text/plural';

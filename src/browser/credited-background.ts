@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { samePage } from '../credit/find-credits';
 import { fetchArticlePage } from '../net/fetch-article';
 import { MIN_ARTICLE_WORDS } from '../report/analyze';
-import { analyzeAgainstOriginal } from '../report/against-original';
+import { analyzeAgainstOriginal } from '../check/against-original';
 import type { OriginalSource } from '../report/report';
 import { readPage } from './credited-page';
 import {

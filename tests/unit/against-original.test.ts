@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { analyzeAgainstOriginal } from '../../src/report/against-original';
+import { analyzeAgainstOriginal } from '../../src/check/against-original';
 import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
 
 const ORIGINAL = parseCorpusJsonl(

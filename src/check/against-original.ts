@@ -6,7 +6,7 @@ import type { OriginalRecord } from '../corpus/records';
 import type { Article } from '../extract/article';
 import { sameSite } from '../net/same-site';
 import { analyzeArticle, type Analysis } from './analyze';
-import type { OriginalSource } from './report';
+import type { OriginalSource } from '../report/report';
 
 /**
  * `pageUrl` is the page's own address, when known. The article's `url` is not enough: it
