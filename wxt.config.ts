@@ -15,8 +15,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Repost Radar',
+    // Chrome's store takes 132 characters at most.
     description:
-      'Flags low-quality reposts of news and opinion articles — machine translated, padded, cut — with evidence. Runs entirely on your machine.',
+      'Flags reposts of news and opinion articles: machine translated, rewritten, padded or cut, with evidence. Runs on your machine.',
     permissions: ['storage', 'alarms'],
     // MV3 (Chrome) asks for hosts under `optional_host_permissions`; MV2 (Firefox) lists
     // them under `optional_permissions`.
