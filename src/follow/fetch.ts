@@ -5,6 +5,7 @@
 // allowed that host only).
 import { decode } from '../ingest/charset';
 import { readCappedBody } from '../net/capped-body';
+import { deadline } from '../net/deadline';
 import { errorMessage } from '../text/error-message';
 
 export interface FetchLimits {
@@ -31,12 +32,7 @@ export async function fetchFromSite(
   limits: FetchLimits,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<Fetched> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, limits.timeoutMs);
+  const clock = deadline(limits.timeoutMs);
   const late = (): Fetched => ({ kind: 'failed', reason: `no answer within ${seconds(limits.timeoutMs)}` });
   try {
     let response: Response;
@@ -46,7 +42,7 @@ export async function fetchFromSite(
           accept: 'application/rss+xml,application/atom+xml,application/xml,text/html;q=0.9,*/*;q=0.5',
           ...headers,
         },
-        signal: controller.signal,
+        signal: clock.signal,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         // Revalidate rather than take the browser's cached copy; our validators say what we hold.
@@ -54,7 +50,7 @@ export async function fetchFromSite(
         redirect: 'follow',
       });
     } catch (error) {
-      return timedOut ? late() : { kind: 'failed', reason: `cannot reach ${url}: ${errorMessage(error)}` };
+      return clock.expired() ? late() : { kind: 'failed', reason: `cannot reach ${url}: ${errorMessage(error)}` };
     }
     const finalUrl = response.url || url;
     if (new URL(finalUrl).host !== new URL(url).host) {
@@ -78,7 +74,7 @@ export async function fetchFromSite(
     const body = await readCappedBody(response, limits.maxBytes);
     if (body.kind === 'too-large') return { kind: 'failed', reason: `over ${megabytes(limits.maxBytes)}` };
     if (body.kind === 'cut-off') {
-      return timedOut ? late() : { kind: 'failed', reason: `connection lost: ${errorMessage(body.error)}` };
+      return clock.expired() ? late() : { kind: 'failed', reason: `connection lost: ${errorMessage(body.error)}` };
     }
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
@@ -91,7 +87,7 @@ export async function fetchFromSite(
       ...(lastModified ? { lastModified } : {}),
     };
   } finally {
-    clearTimeout(timer);
+    clock.clear();
   }
 }
 

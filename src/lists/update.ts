@@ -7,6 +7,7 @@
 // origin, size-capped, timed) → byte length and SHA-256 → `validateIndex`.
 import { INDEX_FORMAT_VERSION } from '../corpus/index-file';
 import { readCappedBody } from '../net/capped-body';
+import { deadline, inSeconds } from '../net/deadline';
 import { ListError, parseManifest, sha256Hex, verifyManifest, type ListManifest } from './manifest';
 
 export interface ListState {
@@ -179,16 +180,8 @@ async function download(
   limit: number,
   what: string,
 ): Promise<Fetched> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const late = (): ListError =>
-    new ListError(
-      `${what}: ${url.host} did not answer within ${(timeoutMs / 1000).toFixed(timeoutMs < 1000 ? 1 : 0)} s`,
-    );
+  const clock = deadline(timeoutMs);
+  const late = (): ListError => new ListError(`${what}: ${url.host} did not answer within ${inSeconds(timeoutMs)}`);
   try {
     let response: Response;
     try {
@@ -196,12 +189,12 @@ async function download(
       // If-None-Match already makes a request bypass the cache).
       response = await fetchFn(url.href, {
         headers,
-        signal: controller.signal,
+        signal: clock.signal,
         credentials: 'omit',
         cache: 'no-cache',
       });
     } catch (error) {
-      throw timedOut ? late() : new ListError(`${what}: cannot reach ${url.href}: ${messageOf(error)}`);
+      throw clock.expired() ? late() : new ListError(`${what}: cannot reach ${url.href}: ${messageOf(error)}`);
     }
     const { status, statusText } = response;
     if (status !== 200) {
@@ -217,13 +210,13 @@ async function download(
     const body = await readCappedBody(response, limit);
     if (body.kind === 'too-large') throw new ListError(`${what} is larger than the ${limit} bytes expected`);
     if (body.kind === 'cut-off') {
-      if (timedOut) throw late();
+      if (clock.expired()) throw late();
       const of = declared === null ? '' : ` of ${declared}`;
       throw new ListError(`${what} download was cut off after ${body.received}${of} bytes: ${messageOf(body.error)}`);
     }
     return { status, statusText, headers: response.headers, body: body.bytes };
   } finally {
-    clearTimeout(timer);
+    clock.clear();
   }
 }
 

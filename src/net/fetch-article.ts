@@ -10,6 +10,7 @@
 // `redirect: 'follow'`, and the final address (`response.url`) must still be on the site:
 // the browser may have passed through other hops unseen, but nothing off the site is read.
 import { readCappedBody } from './capped-body';
+import { deadline, inSeconds } from './deadline';
 import { sameSite } from './same-site';
 
 export type ArticleFetch =
@@ -58,17 +59,12 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
   if (start === null) return fail('bad-url', `"${url}" is not an http(s) address.`);
   const timeoutMs = options.timeoutMs ?? ARTICLE_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? ARTICLE_MAX_BYTES;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = (): void => controller.abort();
+  const clock = deadline(timeoutMs);
+  const onAbort = (): void => clock.abort();
   options.signal?.addEventListener('abort', onAbort);
-  const late = (): ArticleFetch => fail('timeout', `${start.host} did not answer within ${seconds(timeoutMs)}.`);
+  const late = (): ArticleFetch => fail('timeout', `${start.host} did not answer within ${inSeconds(timeoutMs)}.`);
   try {
-    const got = await follow(start, options.fetch, controller.signal);
+    const got = await follow(start, options.fetch, clock.signal);
     if ('failure' in got) return got.failure;
     const { response, url: finalUrl } = got;
     const where = finalUrl.host;
@@ -96,7 +92,7 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
       return fail('too-large', `${finalUrl.href} is larger than the ${megabytes(maxBytes)} read.`);
     }
     if (body.kind === 'cut-off') {
-      if (timedOut) return late();
+      if (clock.expired()) return late();
       return fail('network', `The download of ${finalUrl.href} was cut off after ${body.received} bytes.`);
     }
     const html = decode(body.bytes, contentType);
@@ -111,10 +107,10 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
       fetchedAt: new Date((options.now ?? Date.now)()).toISOString(),
     };
   } catch (error) {
-    if (timedOut || options.signal?.aborted) return late();
+    if (clock.expired() || options.signal?.aborted) return late();
     return fail('network', `Cannot reach ${start.host}: ${messageOf(error)}.`);
   } finally {
-    clearTimeout(timer);
+    clock.clear();
     options.signal?.removeEventListener('abort', onAbort);
   }
 }
@@ -204,7 +200,6 @@ async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 1000 ? 1 : 0)} s`;
 const megabytes = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 const messageOf = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);

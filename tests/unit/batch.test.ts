@@ -49,7 +49,7 @@ describe('repost-radar check over many pages', () => {
     // Input order is kept although two workers check pages at once.
     expect(results[250]!.url).toBe('https://reposts.example.net/seed-000');
     expect(stderr).toMatch(
-      /505 pages in [\d.]+ s \(\d+ pages\/s\): 2 repost, 1 original, 502 unrelated, 0 not an article, 0 too large, 0 unreadable/,
+      /505 pages in [\d.]+ s \(\d+ pages\/s\): 2 repost, 0 rewritten, 1 original, 502 unrelated, 0 not an article, 0 too large, 0 unreadable/,
     );
   });
 
