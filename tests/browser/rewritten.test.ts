@@ -3,7 +3,14 @@ import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'pu
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import type { Report } from '../../src/report/report';
-import { badgeText, finishedReport, launchWithExtension, openPopup, type ExtensionBrowser } from '../support/chromium';
+import {
+  badgeText,
+  finishedReport,
+  launchWithExtension,
+  openPopup,
+  SCREENSHOTS,
+  type ExtensionBrowser,
+} from '../support/chromium';
 import { openFirefoxExtensionPage } from '../support/firefox';
 import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
 
@@ -56,6 +63,20 @@ function expectRewrittenPopup(text: string, retold: { paragraphs: number; of: nu
   expect(text).not.toMatch(/Repost —|Original text/);
 }
 
+/** A reworded pair's marks: some of the page's words are its own, and some of the original's were replaced. */
+function expectChangedWords(pair: { original: string; inserted: string[]; deleted: string[] }): void {
+  expect(pair.inserted.length).toBeGreaterThan(0);
+  expect(pair.deleted.length).toBeGreaterThan(0);
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const originalWords = new Set(words(pair.original));
+  // A marked word of the page that the original's text does not hold at all: a real change.
+  expect(
+    pair.inserted.flatMap(words).some((w) => !originalWords.has(w)),
+    pair.inserted.join(' | '),
+  ).toBe(true);
+  for (const deleted of pair.deleted) expect(pair.original).toContain(deleted.trim());
+}
+
 /** The comparison page's reworded pairs: page and original side by side, in one row. */
 const PAIR_ROWS = '.columns .row:has(.cell.page.mark-reworded):has(.cell.original.mark-reworded)';
 
@@ -92,6 +113,15 @@ describe('a rewritten page in Chromium', () => {
     expect(await first.locator('.cell.original p').innerText()).toMatch(/George W\. Bush/);
     // The bundled corpus keeps an original's opening sentences only, and the page says so.
     expect(await first.locator('.cell.original .cell-note').innerText()).toMatch(/opening sentence only/);
+    // The changed words are marked: the page's own underlined, the original's replaced ones struck through.
+    expectChangedWords({
+      original: await first.locator('.cell.original p').innerText(),
+      inserted: await first.locator('.cell.page p ins').allInnerTexts(),
+      deleted: await first.locator('.cell.original p del').allInnerTexts(),
+    });
+    expect(await compare.locator('.legend').innerText()).toMatch(/Underlined: the page's own words/);
+    await compare.setViewportSize({ width: 1024, height: 900 });
+    await compare.screenshot({ path: `${SCREENSHOTS}chromium-rewritten-compare.png` });
     await compare.close();
     await page.close();
   });
@@ -173,11 +203,14 @@ describe('a rewritten page in Firefox ESR', () => {
       rows.map((row) => ({
         page: row.querySelector('.cell.page p')?.textContent ?? '',
         original: row.querySelector('.cell.original p')?.textContent ?? '',
+        inserted: [...row.querySelectorAll('.cell.page p ins')].map((e) => e.textContent ?? ''),
+        deleted: [...row.querySelectorAll('.cell.original p del')].map((e) => e.textContent ?? ''),
       })),
     );
     expect(pairs.length).toBe(rewordedPairs);
     expect(pairs[0]?.page).toBe(paragraphs[0]);
     expect(pairs[0]?.original).toMatch(/George W\. Bush/);
+    expectChangedWords(pairs[0]!);
     await compare.close();
     await page.close();
     await extensionPage.close();
