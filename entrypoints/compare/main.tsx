@@ -5,6 +5,7 @@ import type { OriginalView, TabReport } from '../../src/browser/protocol';
 import { CATEGORY_LABEL } from '../../src/report/verdict';
 import { sourceLine } from '../../src/ui/ReportView';
 import { comparisonRows, type ComparisonRow, type OriginalMark, type PageMark } from '../../src/ui/comparison';
+import { pairDiff, type DiffSpan, type PairDiff } from '../../src/ui/word-diff';
 import '../../assets/report.css';
 import '../../assets/compare.css';
 
@@ -26,7 +27,7 @@ const ORIGINAL_LABEL: Record<OriginalMark, string> = {
   merged: 'on the page, merged or moved',
 };
 
-function Legend({ translated }: { translated: boolean }) {
+function Legend({ translated, words }: { translated: boolean; words: boolean }) {
   return (
     <ul class="legend" aria-label="Legend">
       <li class="mark-same">Same text</li>
@@ -34,7 +35,34 @@ function Legend({ translated }: { translated: boolean }) {
       <li class="mark-missing">Missing from the repost</li>
       <li class="mark-added">Added boilerplate</li>
       <li class="mark-chrome">Page chrome (not article text)</li>
+      {words && (
+        <>
+          <li class="legend-words">
+            <ins>Underlined</ins>: the page's own words in a reworded paragraph
+          </li>
+          <li class="legend-words">
+            <del>Struck through</del>: the original's words it replaced
+          </li>
+        </>
+      )}
     </ul>
+  );
+}
+
+/** Text with its changed words marked: the page's own as insertions, the original's replaced ones as deletions. */
+function Marked({ side, spans }: { side: 'page' | 'original'; spans: readonly DiffSpan[] }) {
+  return (
+    <>
+      {spans.map((span, k) =>
+        span.change !== 'changed' ? (
+          span.text
+        ) : side === 'page' ? (
+          <ins key={k}>{span.text}</ins>
+        ) : (
+          <del key={k}>{span.text}</del>
+        ),
+      )}
+    </>
   );
 }
 
@@ -42,10 +70,13 @@ function Cell({
   side,
   cell,
   translated,
+  words,
 }: {
   side: 'page' | 'original';
   cell: ComparisonRow['page'] | ComparisonRow['original'];
   translated: boolean;
+  /** The cell's text with its changed words, in a reworded pair. */
+  words?: readonly DiffSpan[] | undefined;
 }) {
   if (!cell) return <div class={`cell empty ${side}`} aria-hidden="true" />;
   const label =
@@ -57,9 +88,12 @@ function Cell({
         ¶{cell.index + 1} · {label}
         {category}
       </span>
-      <p>{cell.text}</p>
+      <p>{words ? <Marked side={side} spans={words} /> : cell.text}</p>
       {'snippetOnly' in cell && cell.snippetOnly && (
-        <span class="cell-note">opening sentence only (the corpus keeps no more)</span>
+        <span class="cell-note">
+          opening sentence only (the corpus keeps no more)
+          {words ? "; its words are compared with the page's closest sentence" : ''}
+        </span>
       )}
     </div>
   );
@@ -92,6 +126,10 @@ function Compare() {
   const rows = comparisonRows(analysis, original.paragraphs);
   const meta = original.original;
   const translated = analysis.report.findings.some((f) => f.kind === 'machine-translation');
+  // Reworded pairs, page and original, with their changed words.
+  const diffs: (PairDiff | null)[] = rows.map(({ page, original: o }) =>
+    page?.mark === 'reworded' && o?.mark === 'reworded' ? pairDiff(page.text, o.text, o.snippetOnly) : null,
+  );
   return (
     <main class="compare">
       <header class="compare-header">
@@ -104,7 +142,7 @@ function Compare() {
           , side by side
         </h1>
         <p class="compare-verdict">{analysis.report.message}</p>
-        <Legend translated={translated} />
+        <Legend translated={translated} words={diffs.some(Boolean)} />
       </header>
       <div class="columns" role="table" aria-label="Paragraphs of the page and of the original">
         <div class="column-head" role="row">
@@ -132,27 +170,26 @@ function Compare() {
         </div>
         {rows.map((row, k) => (
           <div class="row" role="row" key={k}>
-            <Cell side="page" cell={row.page} translated={translated} />
-            <Cell side="original" cell={row.original} translated={translated} />
+            <Cell side="page" cell={row.page} translated={translated} words={diffs[k]?.page} />
+            <Cell side="original" cell={row.original} translated={translated} words={diffs[k]?.original} />
           </div>
         ))}
       </div>
       {/* Printing: one article per page, each in reading order with its marks. */}
       <section class="print-only">
         <h2>This page — {report.url}</h2>
-        {rows
-          .filter((r) => r.page)
-          .map((r, k) => (
-            <Cell key={k} side="page" cell={r.page} translated={translated} />
-          ))}
+        {rows.map(
+          (r, k) => r.page && <Cell key={k} side="page" cell={r.page} translated={translated} words={diffs[k]?.page} />,
+        )}
       </section>
       <section class="print-only print-break">
         <h2>Original — {meta.title}</h2>
-        {rows
-          .filter((r) => r.original)
-          .map((r, k) => (
-            <Cell key={k} side="original" cell={r.original} translated={translated} />
-          ))}
+        {rows.map(
+          (r, k) =>
+            r.original && (
+              <Cell key={k} side="original" cell={r.original} translated={translated} words={diffs[k]?.original} />
+            ),
+        )}
       </section>
     </main>
   );

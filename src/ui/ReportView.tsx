@@ -3,6 +3,7 @@ import type { CreditHow } from '../credit/find-credits';
 import type { Finding, MatchInfo, OriginalSource, Report } from '../report/report';
 import { CATEGORY_LABEL, FINDING_LABEL } from '../report/verdict';
 import { plural } from '../text/plural';
+import { translationConfidence } from './confidence';
 
 // Page text is untrusted: everything here is rendered as text by Preact, never as HTML.
 
@@ -174,9 +175,14 @@ export function sourceLine(source: OriginalSource): string {
 
 function FindingView({ finding }: { finding: Finding }) {
   switch (finding.kind) {
-    case 'machine-translation':
+    case 'machine-translation': {
+      const confidence = translationConfidence(finding);
       return (
-        <FindingSection finding={finding} meta={`confidence ${Math.round(finding.confidence * 100)}%`}>
+        <FindingSection finding={finding} meta={`${confidence.level} confidence`}>
+          <p class="finding-confidence">
+            {`${confidence.level[0]!.toUpperCase()}${confidence.level.slice(1)} confidence: ${confidence.reason}. `}
+            It rates how much evidence the page shows; it is not a probability.
+          </p>
           <ul class="pairs">
             {finding.evidence.map((e, i) => (
               <li key={i} class="pair">
@@ -196,6 +202,7 @@ function FindingView({ finding }: { finding: Finding }) {
           </ul>
         </FindingSection>
       );
+    }
     case 'reworded':
       return (
         <FindingSection finding={finding} meta={`${Math.round(finding.share * 100)}%`}>
@@ -256,7 +263,7 @@ function FindingView({ finding }: { finding: Finding }) {
   }
 }
 
-/** One finding: a foldable section with its kind's title, a count or confidence, and its summary. */
+/** One finding: a foldable section with its kind's title, a count or confidence in words, and its summary. */
 function FindingSection(props: { finding: Finding; meta: string; children: preact.ComponentChildren }) {
   return (
     <details class={`finding severity-${props.finding.severity}`} open>
