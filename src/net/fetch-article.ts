@@ -11,6 +11,7 @@
 // the browser may have passed through other hops unseen, but nothing off the site is read.
 import { readCappedBody } from './capped-body';
 import { sameSite } from './same-site';
+import { causeMessage, errorMessage } from '../text/error-message';
 
 export type ArticleFetch =
   | {
@@ -112,7 +113,7 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
     };
   } catch (error) {
     if (timedOut || options.signal?.aborted) return late();
-    return fail('network', `Cannot reach ${start.host}: ${messageOf(error)}.`);
+    return fail('network', `Cannot reach ${start.host}: ${causeMessage(error) ?? errorMessage(error)}.`);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -206,9 +207,3 @@ async function discard(response: Response): Promise<void> {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 1000 ? 1 : 0)} s`;
 const megabytes = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-const messageOf = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  // Node's fetch says "fetch failed" and keeps the useful part in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause.message !== '' ? cause.message : error.message;
-};
