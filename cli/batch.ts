@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { CorpusError } from '../src/corpus/records';
 import type { Report, Verdict } from '../src/report/report';
-import type { BatchPage } from './batch-sources';
+import type { BatchPage } from './batch-pages';
 
 export interface WorkerRequest {
   readonly id: number;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { startCheckingThread, type BatchLine, type WorkerReply, type WorkerRequest } from '../batch';
-import type { BatchPage } from '../batch-sources';
+import type { BatchPage } from '../batch-pages';
 
 interface Pending {
   readonly page: BatchPage;

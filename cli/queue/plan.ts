@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WARCParser } from 'warcio';
-import { folderPageFiles } from '../batch-sources';
+import { folderPageFiles } from '../batch-pages';
 import { isPageRecord, numberedRecords } from '../warc-records';
 import { InputError, isWarc, pathKind } from '../inputs';
 import type { FileStamp, JobData } from './job';

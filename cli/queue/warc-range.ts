@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
-import type { BatchPage } from '../batch-sources';
+import type { BatchPage } from '../batch-pages';
 import { isPageRecord, numberedRecords } from '../warc-records';
 import { InputError } from '../inputs';
 import type { WarcJob } from './job';
