@@ -258,7 +258,7 @@ rmSync(dir, { recursive: true, force: true });
 // 4. Batch checks: a web archive of 505 pages (the seeds among 500 real articles).
 {
   const { runBatch } = await import('../cli/batch');
-  const { warcPages } = await import('../cli/batch-sources');
+  const { warcPages } = await import('../cli/batch-pages');
   const { writeWarc } = await import('../tests/support/warc');
   const { articlePage } = await import('../tests/support/pages');
   const { SEED_EXPECTATIONS, seedPage } = await import('../tests/support/seeds');

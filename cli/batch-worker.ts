@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CorpusIndex } from '../src/corpus/corpus-index';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/check/analyze';
-import { loadCorpus } from './corpus-source';
+import { loadCorpus } from './load-corpus';
 import { decodePage, pageToArticle } from './inputs';
 import type { WorkerReply, WorkerRequest } from './batch';
 import { errorMessage } from '../src/text/error-message';

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { CorpusError } from '../src/corpus/records';
 import type { Report, Verdict } from '../src/report/report';
-import type { BatchPage } from './batch-sources';
+import type { BatchPage } from './batch-pages';
 
 export interface WorkerRequest {
   readonly id: number;
@@ -50,7 +50,7 @@ export async function runBatch(
 ): Promise<BatchSummary> {
   const started = performance.now();
   const count = Math.max(1, options.workers ?? availableParallelism());
-  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(options.corpus)));
+  const workers = await Promise.all(Array.from({ length: count }, () => startCheckingThread(options.corpus)));
   const bar = options.progress
     ? new SingleBar({ format: 'checking {bar} {value}/{total} pages · {speed} pages/s', stream: process.stderr })
     : null;
@@ -139,13 +139,13 @@ export async function runBatch(
   return { pages: id, verdicts, errors, seconds, pagesPerSecond: id / Math.max(seconds, 1e-9) };
 }
 
-/** A checking thread: the batch's worker script, resolved beside this module (cli/ through tsx, dist/cli/ compiled). */
-export function newCheckingThread(corpus: string | undefined): Worker {
-  return new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { corpus }, execArgv: [] });
-}
-
-function startWorker(corpus: string | undefined): Promise<Worker> {
-  const worker = newCheckingThread(corpus);
+/**
+ * A checking thread, once it has loaded its corpus: the batch's worker script, resolved
+ * beside this module (cli/ through tsx, dist/cli/ compiled). A corpus it cannot load
+ * rejects with that CorpusError.
+ */
+export function startCheckingThread(corpus: string | undefined): Promise<Worker> {
+  const worker = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { corpus }, execArgv: [] });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (first: { ready?: true; corpusError?: string }) => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { INDEX_FORMAT_VERSION, summarizeIndex, verifyIndex } from '../src/corpus/index-file';
 import { ListError, parseManifest, sha256Hex, signManifest, type ListManifest } from '../src/lists/manifest';
-import { readIndexFile } from './corpus-source';
+import { readIndexFile } from './load-corpus';
 import { InputError, pathKind } from './inputs';
 import { INDEX_FILE, MANIFEST_FILE, type PublishOptions } from './list-commands';
 

@@ -3,8 +3,8 @@ import { summarizeIndex } from '../src/corpus/index-file';
 import { CorpusError } from '../src/corpus/records';
 import { analyzeArticle } from '../src/check/analyze';
 import type { Report } from '../src/report/report';
-import { loadCorpus, readIndexFile } from './corpus-source';
-import type { BatchPage } from './batch-sources';
+import { loadCorpus, readIndexFile } from './load-corpus';
+import type { BatchPage } from './batch-pages';
 import { formatReport } from './format';
 import { formatIndexSummary } from './format-index';
 import { registerIngestCommands } from './ingest/commands';
@@ -109,7 +109,7 @@ async function checkBatch(path: string, corpus: string | undefined): Promise<voi
   // Loaded here, not at the top: a single check needs neither (about 20 ms of a start).
   const [{ runBatch }, { folderPageFiles, folderPages, warcPages }] = await Promise.all([
     import('./batch'),
-    import('./batch-sources'),
+    import('./batch-pages'),
   ]);
   let pages: AsyncIterable<BatchPage> | Iterable<BatchPage>;
   let total: number | undefined;

@@ -81,7 +81,7 @@ async function corpora(): Promise<CorpusIndex[]> {
 /**
  * One handler per message the background accepts. Content scripts (channel `page`)
  * speak only of their own tab, which the browser names, never the message; reading
- * reports and originals is for the extension's own pages (protocol.ts, CHANNELS).
+ * reports and originals is for the extension's own pages (protocol.ts, BACKGROUND_MESSAGES).
  */
 const handlers: BackgroundHandlers = {
   'page-ready': (message, { tabId }) => checkPage(tabId, message.url, message.html),

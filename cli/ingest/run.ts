@@ -5,7 +5,7 @@ import type { BuildOptions, IngestOptions } from './commands';
 import { readCorpusFile, writeAtomically, writeCorpusFile } from './corpus-file';
 import { CorpusMerge, type CorpusEntry, type MergeOutcome } from '../../src/ingest/merge';
 import { NearCopyFinder } from '../../src/ingest/near-copy';
-import { openSource, type OpenedSource, type SourceOptions } from './sources';
+import { openSource, type OpenedSource, type SourceOptions } from './open-source';
 
 export interface IngestTally {
   added: number;

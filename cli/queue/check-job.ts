@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { UnrecoverableError } from 'bullmq';
 import type { BatchLine } from '../batch';
-import type { BatchPage } from '../batch-sources';
+import type { BatchPage } from '../batch-pages';
 import { InputError } from '../inputs';
 import type { FileStamp, JobData } from './job';
 import type { PagePool } from './page-pool';
@@ -30,7 +30,7 @@ async function* jobPages(job: JobData): AsyncGenerator<BatchPage> {
   }
   for (const file of job.files) {
     checkUnchanged(file);
-    // Read as `check` reads a folder's pages (folderPages in cli/batch-sources.ts).
+    // Read as `check` reads a folder's pages (folderPages in cli/batch-pages.ts).
     yield { source: file.source, url: '', name: file.source, text: readFileSync(file.path, 'utf8') };
   }
 }

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { newCheckingThread, type BatchLine, type WorkerReply, type WorkerRequest } from '../batch';
-import type { BatchPage } from '../batch-sources';
-import { CorpusError } from '../../src/corpus/records';
+import { startCheckingThread, type BatchLine, type WorkerReply, type WorkerRequest } from '../batch';
+import type { BatchPage } from '../batch-pages';
 
 interface Pending {
   readonly page: BatchPage;
@@ -65,24 +64,14 @@ export class PagePool {
   }
 }
 
-function startThread(corpus: string | null): Promise<Thread> {
-  const worker = newCheckingThread(corpus ?? undefined);
+async function startThread(corpus: string | null): Promise<Thread> {
+  const worker = await startCheckingThread(corpus ?? undefined);
   const thread: Thread = { worker, pending: new Map(), dead: false };
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (first: { ready?: true; corpusError?: string }) => {
-      worker.off('error', reject);
-      if (first.corpusError !== undefined) {
-        reject(new CorpusError(first.corpusError));
-        return;
-      }
-      worker.on('message', (reply: WorkerReply) => settle(thread, reply));
-      // A thread that dies fails the pages it held (their job is retried), not the process.
-      worker.on('error', (error) => failAll(thread, new Error(`a checking thread failed: ${error.message}`)));
-      worker.on('exit', () => failAll(thread, new Error('a checking thread stopped')));
-      resolve(thread);
-    });
-  });
+  worker.on('message', (reply: WorkerReply) => settle(thread, reply));
+  // A thread that dies fails the pages it held (their job is retried), not the process.
+  worker.on('error', (error) => failAll(thread, new Error(`a checking thread failed: ${error.message}`)));
+  worker.on('exit', () => failAll(thread, new Error('a checking thread stopped')));
+  return thread;
 }
 
 function settle(thread: Thread, reply: WorkerReply): void {

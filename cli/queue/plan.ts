@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { WARCParser, type WARCRecord } from 'warcio';
-import { folderPageFiles, isPageRecord } from '../batch-sources';
+import { WARCParser } from 'warcio';
+import { folderPageFiles } from '../batch-pages';
+import { isPageRecord, numberedRecords } from '../warc-records';
 import { InputError, isWarc, pathKind } from '../inputs';
 import type { FileStamp, JobData } from './job';
 
@@ -77,26 +78,23 @@ interface Range {
 async function scanRanges(path: string, jobPages: number): Promise<Range[]> {
   const ranges: Range[] = [];
   const parser = new WARCParser(createReadStream(path));
-  const records = parser[Symbol.asyncIterator]();
   let open: Range | null = null;
-  let n = 0;
-  for (;;) {
-    let next: IteratorResult<WARCRecord | void>;
-    try {
-      next = await records.next();
-    } catch {
-      ranges.push({ offset: open?.offset ?? null, firstRecord: open?.firstRecord ?? n + 1, records: null, pages: 0 });
-      return ranges;
+  let read = 0;
+  try {
+    const records = numberedRecords(parser[Symbol.asyncIterator](), 1, Infinity, (error) => error as Error);
+    for await (const { n, record } of records) {
+      read = n;
+      open ??= { offset: parser.offset, firstRecord: n, records: 0, pages: 0 };
+      open.records!++;
+      if (isPageRecord(record)) open.pages++;
+      if (open.pages === jobPages) {
+        ranges.push(open);
+        open = null;
+      }
     }
-    if (next.done || !next.value) break;
-    n++;
-    open ??= { offset: parser.offset, firstRecord: n, records: 0, pages: 0 };
-    open.records!++;
-    if (isPageRecord(next.value)) open.pages++;
-    if (open.pages === jobPages) {
-      ranges.push(open);
-      open = null;
-    }
+  } catch {
+    ranges.push({ offset: open?.offset ?? null, firstRecord: open?.firstRecord ?? read + 1, records: null, pages: 0 });
+    return ranges;
   }
   if (open && open.pages > 0) ranges.push(open);
   return ranges;

@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
-import { isPageRecord, type BatchPage } from '../batch-sources';
+import type { BatchPage } from '../batch-pages';
+import { isPageRecord, numberedRecords } from '../warc-records';
 import { InputError } from '../inputs';
 import type { WarcJob } from './job';
 import { errorMessage } from '../../src/text/error-message';
@@ -53,15 +54,9 @@ async function* readRange(
   end: number,
 ): AsyncGenerator<BatchPage> {
   const { file } = job;
-  for (let n = job.offsetRecord; n < end; n++) {
-    let next: IteratorResult<WARCRecord | void>;
-    try {
-      next = await records.next();
-    } catch (error) {
-      throw new InputError(`${file.source} is not a readable web archive (${errorMessage(error)})`);
-    }
-    if (next.done || !next.value) return;
-    const record = next.value;
+  const unreadable = (error: unknown): InputError =>
+    new InputError(`${file.source} is not a readable web archive (${errorMessage(error)})`);
+  for await (const { n, record } of numberedRecords(records, job.offsetRecord, end, unreadable)) {
     if (n < job.firstRecord || !isPageRecord(record)) continue;
     const text = await record.contentText();
     yield { source: `${file.source}#record-${n}`, url: record.warcTargetURI ?? '', name: 'page.html', text };

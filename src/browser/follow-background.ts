@@ -11,7 +11,7 @@ import { checkFeed, newSite, readArticles, updateSite, type FollowOptions } from
 import { followedViews, type FollowedReply } from '../follow/view';
 import { errorMessage } from '../text/error-message';
 import * as store from './follow-store';
-import { getLists } from './list-store';
+import { getLists } from './corpus-store';
 import { hostPattern } from './lists-view';
 
 export const FOLLOW_ALARM = 'follow-update';

@@ -1,5 +1,5 @@
 // The followed sites and their articles in IndexedDB (idb), in a database of their own
-// (list-store.ts's schema is left alone): the background writes, and reads when it loads.
+// (corpus-store.ts's schema is left alone): the background writes, and reads when it loads.
 //
 // - `sites`: one FollowedSite per followed feed (key: its address);
 // - `articles`: the whole followed corpus, one array under one key, so that an update

@@ -1,12 +1,12 @@
 // The background's side of corpus lists: subscribe, unsubscribe, update (on a schedule
 // and on demand), and the lists' indexes for checking pages, each deserialized once and
 // dropped when its list changes. Downloads and checks are src/lists/update.ts; storage is
-// list-store.ts (IndexedDB). Nothing here makes a request unless the user subscribed to a list.
+// corpus-store.ts (IndexedDB). Nothing here makes a request unless the user subscribed to a list.
 import { browser } from 'wxt/browser';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import { deserializeIndex, summarizeIndex, verifyIndex } from '../corpus/index-file';
 import { mustDownloadAgain, updateList, type ListState } from '../lists/update';
-import * as store from './list-store';
+import * as store from './corpus-store';
 import { BUNDLED_LIST_NAME, hostPattern, type ListsReply, type ListView } from './lists-view';
 import { errorMessage } from '../text/error-message';
 

@@ -1,12 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import type { OriginalRecord } from '../corpus/records';
 import type { SavedExample } from '../saved-examples/example';
-import { getOriginals, putOriginals } from './list-store';
+import { getOriginals, putOriginals } from './corpus-store';
 
 // What the user keeps on this computer. Saved examples are a typed, versioned item in
 // storage.local (WXT storage): a later format bumps `version` and adds a migration, so
 // lists saved by an older version are carried over, not lost. The user's own originals
-// can be large, so they live in IndexedDB (list-store.ts), past storage.local's 10 MB;
+// can be large, so they live in IndexedDB (corpus-store.ts), past storage.local's 10 MB;
 // versions up to 0.1 kept them in storage.local, and they are moved over once.
 // Writes replace a whole list, so a failed write leaves the old list whole.
 

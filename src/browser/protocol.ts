@@ -34,42 +34,126 @@ export type TabReport =
     }
   | { readonly status: 'failed'; readonly url: string; readonly message: string };
 
-/** Content script → background, about the sender's own tab only. */
-export type PageMessage =
+/** Pages larger than this are not checked: the markup is copied between processes. */
+export const MAX_PAGE_CHARS = 8_000_000;
+/** Longer addresses are not real pages' addresses (browsers cap them near 2 MB; we need far less). */
+export const MAX_URL_CHARS = 16_384;
+const MAX_ID_CHARS = 1_024;
+const SKIP_REASONS: readonly SkipReason[] = ['not-an-article', 'too-large'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const isTabId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * Who may send each message to the background: `page` is a content script, which
+ * runs beside untrusted page code and may speak only of its own tab; `extension` is
+ * one of the extension's own pages, which may read any tab's report and the corpus,
+ * and manage the corpus lists (a page can never make the extension fetch anything).
+ */
+export type Channel = 'page' | 'extension';
+
+/**
+ * One message type: its channel, and the check of its fields (the fields it declares,
+ * or null). `reply` is never set: it only carries the reply's type.
+ */
+interface MessageSpec<C extends Channel, Fields, Reply> {
+  readonly channel: C;
+  readonly parse: (value: Readonly<Record<string, unknown>>) => Fields | null;
+  readonly reply?: Reply;
+}
+const fromPage = <Fields, Reply = void>(
+  parse: (value: Readonly<Record<string, unknown>>) => Fields | null,
+): MessageSpec<'page', Fields, Reply> => ({ channel: 'page', parse });
+const fromExtension = <Fields, Reply>(
+  parse: (value: Readonly<Record<string, unknown>>) => Fields | null,
+): MessageSpec<'extension', Fields, Reply> => ({ channel: 'extension', parse });
+const noFields = (): Record<never, never> => ({});
+
+/** A tab and what to compare its page with (credited.ts). */
+function tabAndTarget(value: Readonly<Record<string, unknown>>): { tabId: number; target: CompareTarget } | null {
+  const { tabId } = value;
+  const target = parseCompareTarget(value['target']);
+  return isTabId(tabId) && target ? { tabId, target } : null;
+}
+/** `url` when it is given and short enough, or no fields without one (for "update one, or all"). */
+const optionalUrl =
+  (max: number) =>
+  ({ url }: Readonly<Record<string, unknown>>): { url?: string } | null =>
+    url === undefined ? {} : isText(url, max) ? { url } : null;
+const requiredUrl =
+  (max: number) =>
+  ({ url }: Readonly<Record<string, unknown>>): { url: string } | null =>
+    isText(url, max) ? { url } : null;
+
+/**
+ * Everything the background accepts, one entry a message type: adding a message is an
+ * entry here and its handler in the background (BackgroundHandlers requires one).
+ */
+const BACKGROUND_MESSAGES = {
   /** The page settled; here is its markup to check. */
-  | { readonly type: 'page-ready'; readonly url: string; readonly html: string }
+  'page-ready': fromPage(({ url, html }) =>
+    isText(url, MAX_URL_CHARS) && isText(html, MAX_PAGE_CHARS) ? { url, html } : null,
+  ),
   /** Nothing to check on this page. */
-  | { readonly type: 'page-skipped'; readonly url: string; readonly reason: SkipReason };
-
-/** The extension's own pages (popup, comparison page, options page) → background. */
-export type ExtensionPageMessage =
+  'page-skipped': fromPage(({ url, reason }) =>
+    isText(url, MAX_URL_CHARS) && SKIP_REASONS.includes(reason as SkipReason)
+      ? { url, reason: reason as SkipReason }
+      : null,
+  ),
   /** The report for a tab. */
-  | { readonly type: 'get-tab-report'; readonly tabId: number }
+  'get-tab-report': fromExtension<{ tabId: number }, TabReport | null>(({ tabId }) =>
+    isTabId(tabId) ? { tabId } : null,
+  ),
   /** An original's metadata and paragraphs, by id (with `tabId`, also the original that tab was compared with). */
-  | { readonly type: 'get-original'; readonly id: string; readonly tabId?: number }
+  'get-original': fromExtension<{ id: string; tabId?: number }, OriginalView | null>(({ id, tabId }) => {
+    if (!isText(id, MAX_ID_CHARS)) return null;
+    if (tabId === undefined) return { id };
+    return isTabId(tabId) ? { id, tabId } : null;
+  }),
   /** Compare a tab's page with one original: its credited source, an address or pasted text (credited.ts). */
-  | { readonly type: 'compare-original'; readonly tabId: number; readonly target: CompareTarget }
+  'compare-original': fromExtension<{ tabId: number; target: CompareTarget }, CompareReply>(tabAndTarget),
   /** The popup is asking for `target`'s site: compare once it is granted, should the popup close meanwhile. */
-  | { readonly type: 'expect-grant'; readonly tabId: number; readonly target: CompareTarget }
+  'expect-grant': fromExtension<{ tabId: number; target: CompareTarget }, void>(tabAndTarget),
   /** The corpus lists: the bundled one first, then each subscribed list. */
-  | { readonly type: 'get-lists' }
+  'get-lists': fromExtension<Record<never, never>, ListsReply>(noFields),
   /** Subscribe to the list whose manifest is at `url` (the options page asked for its host first). */
-  | { readonly type: 'add-list'; readonly url: string }
+  'add-list': fromExtension<{ url: string }, ListsReply>(requiredUrl(MAX_LIST_URL_CHARS)),
   /** Unsubscribe, and give back the host permission when no other list needs it. */
-  | { readonly type: 'remove-list'; readonly url: string }
+  'remove-list': fromExtension<{ url: string }, ListsReply>(requiredUrl(MAX_LIST_URL_CHARS)),
   /** Update one list now, or every list without `url`. */
-  | { readonly type: 'update-lists'; readonly url?: string }
+  'update-lists': fromExtension<{ url?: string }, ListsReply>(optionalUrl(MAX_LIST_URL_CHARS)),
   /** The followed sites and their settings. */
-  | { readonly type: 'get-followed' }
+  'get-followed': fromExtension<Record<never, never>, FollowedReply>(noFields),
   /** Follow the feed or sitemap at `url` (the options page asked for its host first). */
-  | { readonly type: 'follow-site'; readonly url: string }
+  'follow-site': fromExtension<{ url: string }, FollowedReply>(requiredUrl(MAX_FEED_URL_CHARS)),
   /** Unfollow: its articles go, and the host permission when nothing else needs it. */
-  | { readonly type: 'unfollow-site'; readonly url: string }
+  'unfollow-site': fromExtension<{ url: string }, FollowedReply>(requiredUrl(MAX_FEED_URL_CHARS)),
   /** Update one followed site now, or every one without `url`. */
-  | { readonly type: 'update-followed'; readonly url?: string }
+  'update-followed': fromExtension<{ url?: string }, FollowedReply>(optionalUrl(MAX_FEED_URL_CHARS)),
   /** Hours between updates and days an article is kept. */
-  | { readonly type: 'set-follow-settings'; readonly intervalHours: number; readonly expiryDays: number };
+  'set-follow-settings': fromExtension<{ intervalHours: number; expiryDays: number }, FollowedReply>((value) => {
+    const settings = { intervalHours: value['intervalHours'], expiryDays: value['expiryDays'] };
+    return validSettings(settings) ? settings : null;
+  }),
+} satisfies Record<string, MessageSpec<Channel, object, unknown>>;
 
+type Specs = typeof BACKGROUND_MESSAGES;
+type BackgroundType = keyof Specs;
+type FieldsOf<T extends BackgroundType> = Specs[T] extends MessageSpec<Channel, infer F, unknown> ? F : never;
+type ReplyOf<T extends BackgroundType> = Specs[T] extends MessageSpec<Channel, object, infer R> ? R : never;
+/** A message as one type with its fields, read-only (one flat object type, for readable errors). */
+type Flat<T> = { readonly [K in keyof T]: T[K] };
+type MessageFor<T extends BackgroundType> = Flat<{ type: T } & FieldsOf<T>>;
+type MessagesFrom<C extends Channel> = {
+  [T in BackgroundType]: Specs[T]['channel'] extends C ? MessageFor<T> : never;
+}[BackgroundType];
+
+/** Content script → background, about the sender's own tab only. */
+export type PageMessage = MessagesFrom<'page'>;
+/** The extension's own pages (popup, comparison page, options page) → background. */
+export type ExtensionPageMessage = MessagesFrom<'extension'>;
 /** Everything the background accepts. */
 export type BackgroundMessage = PageMessage | ExtensionPageMessage;
 
@@ -87,61 +171,8 @@ export interface OriginalView {
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-export interface Replies {
-  'page-ready': void;
-  'page-skipped': void;
-  'get-tab-report': TabReport | null;
-  'get-original': OriginalView | null;
-  'compare-original': CompareReply;
-  'expect-grant': void;
-  'get-lists': ListsReply;
-  'add-list': ListsReply;
-  'remove-list': ListsReply;
-  'update-lists': ListsReply;
-  'get-followed': FollowedReply;
-  'follow-site': FollowedReply;
-  'unfollow-site': FollowedReply;
-  'update-followed': FollowedReply;
-  'set-follow-settings': FollowedReply;
-  'resend-page': void;
-}
-
-/**
- * Who may send each message to the background: `page` is a content script, which
- * runs beside untrusted page code and may speak only of its own tab; `extension` is
- * one of the extension's own pages, which may read any tab's report and the corpus,
- * and manage the corpus lists (a page can never make the extension fetch anything).
- */
-export type Channel = 'page' | 'extension';
-export const CHANNELS: { readonly [T in BackgroundMessage['type']]: Channel } = {
-  'page-ready': 'page',
-  'page-skipped': 'page',
-  'get-tab-report': 'extension',
-  'get-original': 'extension',
-  'compare-original': 'extension',
-  'expect-grant': 'extension',
-  'get-lists': 'extension',
-  'add-list': 'extension',
-  'remove-list': 'extension',
-  'update-lists': 'extension',
-  'get-followed': 'extension',
-  'follow-site': 'extension',
-  'unfollow-site': 'extension',
-  'update-followed': 'extension',
-  'set-follow-settings': 'extension',
-};
-
-/** Pages larger than this are not checked: the markup is copied between processes. */
-export const MAX_PAGE_CHARS = 8_000_000;
-/** Longer addresses are not real pages' addresses (browsers cap them near 2 MB; we need far less). */
-export const MAX_URL_CHARS = 16_384;
-const MAX_ID_CHARS = 1_024;
-const SKIP_REASONS: readonly SkipReason[] = ['not-an-article', 'too-large'];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
-const isTabId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/** Each message's reply. */
+export type Replies = { readonly [T in BackgroundType]: ReplyOf<T> } & { readonly 'resend-page': void };
 
 /**
  * The message the background was sent, checked for shape and size before any use, or
@@ -149,60 +180,10 @@ const isTabId = (value: unknown): value is number => Number.isSafeInteger(value)
  */
 export function parseBackgroundMessage(value: unknown): BackgroundMessage | null {
   if (!isRecord(value)) return null;
-  switch (value['type']) {
-    case 'page-ready': {
-      const { url, html } = value;
-      return isText(url, MAX_URL_CHARS) && isText(html, MAX_PAGE_CHARS) ? { type: 'page-ready', url, html } : null;
-    }
-    case 'page-skipped': {
-      const { url, reason } = value;
-      return isText(url, MAX_URL_CHARS) && SKIP_REASONS.includes(reason as SkipReason)
-        ? { type: 'page-skipped', url, reason: reason as SkipReason }
-        : null;
-    }
-    case 'get-tab-report':
-      return isTabId(value['tabId']) ? { type: 'get-tab-report', tabId: value['tabId'] } : null;
-    case 'get-original': {
-      const { id, tabId } = value;
-      if (!isText(id, MAX_ID_CHARS)) return null;
-      if (tabId === undefined) return { type: 'get-original', id };
-      return isTabId(tabId) ? { type: 'get-original', id, tabId } : null;
-    }
-    case 'compare-original':
-    case 'expect-grant': {
-      const { type, tabId } = value;
-      const target = parseCompareTarget(value['target']);
-      return isTabId(tabId) && target ? { type, tabId, target } : null;
-    }
-    case 'get-lists':
-      return { type: 'get-lists' };
-    case 'add-list':
-      return isText(value['url'], MAX_LIST_URL_CHARS) ? { type: 'add-list', url: value['url'] } : null;
-    case 'remove-list':
-      return isText(value['url'], MAX_LIST_URL_CHARS) ? { type: 'remove-list', url: value['url'] } : null;
-    case 'update-lists': {
-      const { url } = value;
-      if (url === undefined) return { type: 'update-lists' };
-      return isText(url, MAX_LIST_URL_CHARS) ? { type: 'update-lists', url } : null;
-    }
-    case 'get-followed':
-      return { type: 'get-followed' };
-    case 'follow-site':
-      return isText(value['url'], MAX_FEED_URL_CHARS) ? { type: 'follow-site', url: value['url'] } : null;
-    case 'unfollow-site':
-      return isText(value['url'], MAX_FEED_URL_CHARS) ? { type: 'unfollow-site', url: value['url'] } : null;
-    case 'update-followed': {
-      const { url } = value;
-      if (url === undefined) return { type: 'update-followed' };
-      return isText(url, MAX_FEED_URL_CHARS) ? { type: 'update-followed', url } : null;
-    }
-    case 'set-follow-settings': {
-      const settings = { intervalHours: value['intervalHours'], expiryDays: value['expiryDays'] };
-      return validSettings(settings) ? { type: 'set-follow-settings', ...settings } : null;
-    }
-    default:
-      return null;
-  }
+  const { type } = value;
+  if (typeof type !== 'string' || !Object.hasOwn(BACKGROUND_MESSAGES, type)) return null;
+  const fields = BACKGROUND_MESSAGES[type as BackgroundType].parse(value);
+  return fields && ({ type, ...fields } as BackgroundMessage);
 }
 
 function parseCompareTarget(value: unknown): CompareTarget | null {
@@ -248,7 +229,7 @@ export function senderChannel(
 export type BackgroundHandlers = {
   readonly [T in BackgroundMessage['type']]: (
     message: MessageOf<T>,
-    sender: T extends PageMessage['type'] ? { tabId: number } : Record<string, never>,
+    sender: Specs[T]['channel'] extends 'page' ? { tabId: number } : Record<string, never>,
   ) => Promise<Replies[T]>;
 };
 
@@ -264,37 +245,12 @@ export function dispatch(
 ): Promise<Replies[BackgroundMessage['type']]> | undefined {
   const message = parseBackgroundMessage(value);
   const from = senderChannel(sender, extension.id, extension.origin);
-  if (!message || !from || CHANNELS[message.type] !== from.channel) return undefined;
-  switch (message.type) {
-    case 'page-ready':
-      return from.channel === 'page' ? handlers['page-ready'](message, { tabId: from.tabId }) : undefined;
-    case 'page-skipped':
-      return from.channel === 'page' ? handlers['page-skipped'](message, { tabId: from.tabId }) : undefined;
-    case 'get-tab-report':
-      return handlers['get-tab-report'](message, {});
-    case 'get-original':
-      return handlers['get-original'](message, {});
-    case 'compare-original':
-      return handlers['compare-original'](message, {});
-    case 'expect-grant':
-      return handlers['expect-grant'](message, {});
-    case 'get-lists':
-      return handlers['get-lists'](message, {});
-    case 'add-list':
-      return handlers['add-list'](message, {});
-    case 'remove-list':
-      return handlers['remove-list'](message, {});
-    case 'update-lists':
-      return handlers['update-lists'](message, {});
-    case 'get-followed':
-      return handlers['get-followed'](message, {});
-    case 'follow-site':
-      return handlers['follow-site'](message, {});
-    case 'unfollow-site':
-      return handlers['unfollow-site'](message, {});
-    case 'update-followed':
-      return handlers['update-followed'](message, {});
-    case 'set-follow-settings':
-      return handlers['set-follow-settings'](message, {});
-  }
+  if (!message || !from || BACKGROUND_MESSAGES[message.type].channel !== from.channel) return undefined;
+  // Sound though TypeScript cannot see it: `message` is of type `message.type`, and a
+  // page message (the only kind whose handler takes a tab) came from the page channel.
+  const handle = handlers[message.type] as (
+    message: BackgroundMessage,
+    sender: { tabId: number } | Record<string, never>,
+  ) => Promise<Replies[BackgroundType]>;
+  return handle(message, from.channel === 'page' ? { tabId: from.tabId } : {});
 }

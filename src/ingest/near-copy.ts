@@ -29,8 +29,12 @@ import { tokenize } from '../text/tokens';
 export const NEAR_COPY_SIMILARITY = 0.6;
 export const NEAR_COPY_FACTS = 0.85;
 
-/** Words per shingle of the cheap first look; one shingle in SAMPLE_MASK + 1 is kept. */
-const SHINGLE_WORDS = 5;
+/**
+ * Words per shingle of the cheap first look; one shingle in SAMPLE_MASK + 1 is kept.
+ * Longer than the fingerprint's SHINGLE_WORDS (3, fingerprint/params.ts): this looks for
+ * copies, not rewordings, and five-word runs shared by chance are rarer, so fewer postings.
+ */
+const NEAR_COPY_SHINGLE_WORDS = 5;
 const SAMPLE_MASK = 3;
 /** A shingle shared by more originals than this is boilerplate ("About the agency…"): it finds nothing. */
 const MAX_POSTINGS = 64;
@@ -148,13 +152,13 @@ export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): num
   return shared / small.size;
 }
 
-/** Hashes of every SHINGLE_WORDS-word shingle of the normalised text, one in four kept (by hash, so copies keep the same ones). */
+/** Hashes of every NEAR_COPY_SHINGLE_WORDS-word shingle of the normalised text, one in four kept (by hash, so copies keep the same ones). */
 function sampledShingles(text: string): Set<number> {
   const words = tokenize(text).map(hashString);
   const sample = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+  for (let i = 0; i + NEAR_COPY_SHINGLE_WORDS <= words.length; i++) {
     let h = words[i]!;
-    for (let j = 1; j < SHINGLE_WORDS; j++) h = combine(h, words[i + j]!);
+    for (let j = 1; j < NEAR_COPY_SHINGLE_WORDS; j++) h = combine(h, words[i + j]!);
     if ((h & SAMPLE_MASK) === 0) sample.add(h);
   }
   return sample;

@@ -2,6 +2,7 @@ import { originalFromText } from '../corpus/from-files';
 import { CorpusError, type OriginalRecord } from '../corpus/records';
 import type { Article } from '../extract/article';
 import { MIN_ARTICLE_WORDS } from '../check/analyze';
+import { PROSE_PARAGRAPH_WORDS } from '../match/page';
 import { countWords } from '../text/tokens';
 import type { FeedEntry } from './feeds';
 
@@ -24,9 +25,6 @@ export interface Candidate {
 
 export type PageOutcome =
   { readonly kind: 'article'; readonly candidate: Candidate } | { readonly kind: 'skipped'; readonly reason: string };
-
-/** Paragraphs shorter than this are headings, captions or buttons: not running text (as analyze.ts counts). */
-const PROSE_PARAGRAPH_WORDS = 12;
 
 /** An extracted HTML page as an original, or why it is not one. */
 export function candidateFromArticle(

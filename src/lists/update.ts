@@ -8,6 +8,7 @@
 import { INDEX_FORMAT_VERSION } from '../corpus/index-file';
 import { readCappedBody } from '../net/capped-body';
 import { deadline, inSeconds } from '../net/deadline';
+import { errorMessage } from '../text/error-message';
 import { ListError, parseManifest, sha256Hex, verifyManifest, type ListManifest } from './manifest';
 
 export interface ListState {
@@ -50,7 +51,8 @@ export async function updateList(state: ListState, options: UpdateOptions): Prom
   try {
     return await check(state, options, now);
   } catch (error) {
-    const reason = error instanceof ListError ? error.message : `unexpected error: ${messageOf(error)}`;
+    const reason =
+      error instanceof ListError ? error.message : `unexpected error: ${errorMessage(error, { withCause: true })}`;
     return { kind: 'failed', state: { ...state, checkedAt: now(), status: 'error', error: reason } };
   }
 }
@@ -146,7 +148,9 @@ async function check(state: ListState, options: UpdateOptions, now: () => number
     try {
       options.validateIndex(index.body);
     } catch (error) {
-      throw new ListError(`the index passed its checksum but cannot be loaded: ${messageOf(error)}`);
+      throw new ListError(
+        `the index passed its checksum but cannot be loaded: ${errorMessage(error, { withCause: true })}`,
+      );
     }
   }
   const at = now();
@@ -194,7 +198,9 @@ async function download(
         cache: 'no-cache',
       });
     } catch (error) {
-      throw clock.expired() ? late() : new ListError(`${what}: cannot reach ${url.href}: ${messageOf(error)}`);
+      throw clock.expired()
+        ? late()
+        : new ListError(`${what}: cannot reach ${url.href}: ${errorMessage(error, { withCause: true })}`);
     }
     const { status, statusText } = response;
     if (status !== 200) {
@@ -212,7 +218,9 @@ async function download(
     if (body.kind === 'cut-off') {
       if (clock.expired()) throw late();
       const of = declared === null ? '' : ` of ${declared}`;
-      throw new ListError(`${what} download was cut off after ${body.received}${of} bytes: ${messageOf(body.error)}`);
+      throw new ListError(
+        `${what} download was cut off after ${body.received}${of} bytes: ${errorMessage(body.error, { withCause: true })}`,
+      );
     }
     return { status, statusText, headers: response.headers, body: body.bytes };
   } finally {
@@ -237,9 +245,3 @@ function defined<T extends Record<string, string | undefined>>(o: T): Partial<Re
 }
 
 const megabytes = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-const messageOf = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  // Node's fetch says "fetch failed" / "terminated" and keeps the useful part in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
-};

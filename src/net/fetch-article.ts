@@ -12,6 +12,7 @@
 import { readCappedBody } from './capped-body';
 import { deadline, inSeconds } from './deadline';
 import { sameSite } from './same-site';
+import { causeMessage, errorMessage } from '../text/error-message';
 
 export type ArticleFetch =
   | {
@@ -108,7 +109,7 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
     };
   } catch (error) {
     if (clock.expired() || options.signal?.aborted) return late();
-    return fail('network', `Cannot reach ${start.host}: ${messageOf(error)}.`);
+    return fail('network', `Cannot reach ${start.host}: ${causeMessage(error) ?? errorMessage(error)}.`);
   } finally {
     clock.clear();
     options.signal?.removeEventListener('abort', onAbort);
@@ -201,9 +202,3 @@ async function discard(response: Response): Promise<void> {
 }
 
 const megabytes = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-const messageOf = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  // Node's fetch says "fetch failed" and keeps the useful part in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause.message !== '' ? cause.message : error.message;
-};

@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { StoredList } from '../../src/browser/list-store';
+import type { StoredList } from '../../src/browser/corpus-store';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { INDEX_FORMAT_VERSION, serializeIndex, summarizeIndex } from '../../src/corpus/index-file';
 import { sha256Hex, signManifest, type ListManifest } from '../../src/lists/manifest';
@@ -16,7 +16,7 @@ const memory = vi.hoisted(() => ({
   lists: new Map<string, StoredList>(),
   indexes: new Map<string, Uint8Array>(),
 }));
-vi.mock('../../src/browser/list-store', () => ({
+vi.mock('../../src/browser/corpus-store', () => ({
   getLists: async () => [...memory.lists.values()].sort((a, b) => a.addedAt - b.addedAt),
   getList: async (url: string) => memory.lists.get(url),
   getListIndex: async (url: string) => memory.indexes.get(url),

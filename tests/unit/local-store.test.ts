@@ -1,6 +1,6 @@
 // What the user keeps on this computer (src/browser/local-store.ts): saved examples in WXT
 // storage (the fake browser's storage.local), and the user's own originals in IndexedDB,
-// moved there once from where versions up to 0.1 kept them. IndexedDB (list-store.ts)
+// moved there once from where versions up to 0.1 kept them. IndexedDB (corpus-store.ts)
 // is an in-memory stand-in here; the browser tests run the real one.
 import { fakeBrowser } from '../support/fake-browser';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const idb = vi.hoisted(() => ({
   puts: 0,
   failPuts: 0,
 }));
-vi.mock('../../src/browser/list-store', () => ({
+vi.mock('../../src/browser/corpus-store', () => ({
   getOriginals: async () => (idb.originals ? [...idb.originals] : undefined),
   putOriginals: async (list: readonly OriginalRecord[]) => {
     if (idb.failPuts > 0) {

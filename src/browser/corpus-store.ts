@@ -1,5 +1,6 @@
-// What may be large lives in IndexedDB (idb), not storage.local (about 10 MB in Chrome):
-// each subscribed corpus list's state and its index bytes, and the user's own originals.
+// The corpus the reader added, in IndexedDB (idb) since it may be large (storage.local
+// holds about 10 MB in Chrome): each subscribed corpus list's state and its index bytes,
+// and the reader's own originals.
 // The extension's pages and its background share one database (same origin).
 //
 // - `lists`: one ListState per subscribed list (key: the manifest's URL), small;

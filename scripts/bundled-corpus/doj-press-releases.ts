@@ -7,7 +7,7 @@
 // dashes, non-breaking spaces and accented letters are gone ("Justice Departments Tax
 // Division"); that cannot be undone and is left as it is.
 //
-//   npx tsx scripts/corpus-sources/doj-press-releases.ts /tmp/doj-press-releases.jsonl
+//   npx tsx scripts/bundled-corpus/doj-press-releases.ts /tmp/doj-press-releases.jsonl
 import { execFileSync } from 'node:child_process';
 import {
   MIRROR,

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseCorpusFile, type OriginalRecord } from '../../src/corpus/records';
 import { articleFromHtml } from '../../src/extract/parse-html';
-import { folderPageFiles, warcPages, type BatchPage } from '../batch-sources';
+import { folderPageFiles, warcPages, type BatchPage } from '../batch-pages';
 import { isWarc } from '../inputs';
 import { InputError, MAX_PAGE_BYTES, looksLikeHtml, pathKind } from '../inputs';
 import { DEFAULT_FETCH, type FetchOptions } from './fetch-options';

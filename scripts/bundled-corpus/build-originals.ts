@@ -6,9 +6,9 @@
 // Needs the five repositories in the fetched mirror (CORPUS_MIRROR, default /work/.mirror,
 // laid out <owner>+<name>/repo as bare git dirs) and the two toscaData CSVs made once with R:
 //   git --git-dir "$M/Docma-TU+toscaData/repo" show 79923805871963be01827c4f70dc51c76272c106:data/politics.rda > /tmp/politics.rda
-//   Rscript scripts/corpus-sources/rda-to-csv.R /tmp/politics.rda politics scripts/corpus-sources/data/toscaData-politics.csv
+//   Rscript scripts/bundled-corpus/rda-to-csv.R /tmp/politics.rda politics scripts/bundled-corpus/data/toscaData-politics.csv
 //   (the same for economy)
-// Run: npx tsx scripts/corpus-sources/build-originals.ts [OUT.jsonl]
+// Run: npx tsx scripts/bundled-corpus/build-originals.ts [OUT.jsonl]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { splitParagraphs } from '../../src/text/paragraphs';

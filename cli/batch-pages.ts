@@ -1,8 +1,8 @@
 import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import type { WARCRecord } from 'warcio';
 import { InputError, MAX_PAGE_BYTES, pathKind } from './inputs';
+import { isPageRecord, numberedRecords } from './warc-records';
 import { errorMessage } from '../src/text/error-message';
 
 /** One page of a batch: where it came from and its text (HTML or plain). */
@@ -86,17 +86,6 @@ function assertWarc(file: string): { gzipped: boolean } {
 }
 
 /**
- * Whether a WARC record is a page to check: an HTML `response` (status 200) or `resource`.
- * The one test for `check` and the queue's jobs, so both number and pick the same records.
- */
-export function isPageRecord(record: WARCRecord): boolean {
-  if (record.warcType !== 'response' && record.warcType !== 'resource') return false;
-  const type = record.httpHeaders?.headers.get('content-type') ?? record.warcHeaders.headers.get('content-type') ?? '';
-  if (!/html/i.test(type)) return false;
-  return !record.httpHeaders || record.httpHeaders.statusCode === 200;
-}
-
-/**
  * HTML pages in a web archive: `response` records with an HTML content type (and
  * `resource` records of HTML, as some tools save them), read with webrecorder's warcio.
  */
@@ -107,18 +96,9 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
   // Loaded here, not at start-up: most runs check one page and never read an archive.
   const { WARCParser } = await import('warcio');
   const parser = new WARCParser(gzipped ? createReadStream(file).pipe(createGunzip()) : createReadStream(file));
-  let n = 0;
-  const records = parser[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<WARCRecord | void>;
-    try {
-      next = await records.next();
-    } catch (error) {
-      throw new InputError(`${file} is not a readable web archive (${errorMessage(error)})`);
-    }
-    if (next.done || !next.value) return;
-    const record = next.value;
-    n++;
+  const unreadable = (error: unknown): InputError =>
+    new InputError(`${file} is not a readable web archive (${errorMessage(error)})`);
+  for await (const { n, record } of numberedRecords(parser[Symbol.asyncIterator](), 1, Infinity, unreadable)) {
     if (!isPageRecord(record)) continue;
     const page = { source: `${file}#record-${n}`, url: record.warcTargetURI ?? '', name: 'page.html' };
     // The record's own length, before reading it: a huge or lying Content-Length is not read into memory.
@@ -136,7 +116,7 @@ export async function* warcPages(file: string): AsyncGenerator<BatchPage> {
     try {
       text = await record.contentText();
     } catch (error) {
-      throw new InputError(`${file} is not a readable web archive (${errorMessage(error)})`);
+      throw unreadable(error);
     }
     yield { ...page, text };
   }

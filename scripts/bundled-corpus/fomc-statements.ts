@@ -7,7 +7,7 @@
 // use case. The files carry no title or address: the title is "FOMC statement, <date>" and
 // the address follows the Federal Reserve's URL scheme for the statement's era.
 //
-//   npx tsx scripts/corpus-sources/fomc-statements.ts /tmp/fomc-statements.jsonl
+//   npx tsx scripts/bundled-corpus/fomc-statements.ts /tmp/fomc-statements.jsonl
 import { execFileSync } from 'node:child_process';
 import {
   MIRROR,

@@ -1,8 +1,8 @@
 # One-off conversion of a toscaData `textmeta` .rda (Wikinews politics or economy) to a
 # UTF-8 CSV that build-originals.ts reads, so that neither the build nor the corpus needs R.
 # Base R only. Usage (see corpus/SOURCES.md):
-#   Rscript scripts/corpus-sources/rda-to-csv.R politics.rda politics \
-#     scripts/corpus-sources/data/toscaData-politics.csv
+#   Rscript scripts/bundled-corpus/rda-to-csv.R politics.rda politics \
+#     scripts/bundled-corpus/data/toscaData-politics.csv
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 3) stop("usage: rda-to-csv.R FILE.rda OBJECT OUT.csv")
 env <- new.env()

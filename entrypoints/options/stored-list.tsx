@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../src/text/error-message';
+
+/**
+ * A list kept in storage.local, with a status line. `save` writes the whole list and
+ * shows `done`; if the write fails the list on screen and in storage stay as they were.
+ */
+export function useStoredList<T>(load: () => Promise<T[]>, store: (items: readonly T[]) => Promise<void>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [status, setStatus] = useState('');
+  useEffect(() => void load().then(setItems), []);
+  const save = async (next: T[], done: string): Promise<void> => {
+    try {
+      await store(next);
+      setItems(next);
+      setStatus(done);
+    } catch (error) {
+      setStatus(`Not saved, nothing changed: ${errorMessage(error)}`);
+    }
+  };
+  /** Removes one item, saying so. */
+  const remove = (keep: (item: T) => boolean, done: string): void => void save(items.filter(keep), done);
+  return { items, status, setStatus, save, remove };
+}
+
+export function Status({ text }: { text: string }) {
+  return text ? (
+    <p class="status" role="status">
+      {text}
+    </p>
+  ) : null;
+}
