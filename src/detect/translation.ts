@@ -7,6 +7,7 @@ import { closestSentence, SLIP_RATE, type PairText, type TranslationTells } from
 import type { Finding, RewordedParagraph, Severity, TranslationEvidence } from '../report/report';
 import { splitSentences } from '../text/sentences';
 import { contentTerms, tokenize } from '../text/tokens';
+import { plural } from '../text/plural';
 
 const MAX_EVIDENCE = 6;
 
@@ -88,8 +89,8 @@ function machineSummary(tells: TranslationTells): string {
       `${tells.slips.count} function words swapped, dropped or added inside sentences that keep the original's words (${tells.slipRate.toFixed(1)} per 100 words)`,
     );
   }
-  if (tells.marks.length > 0) parts.push(`${tells.marks.length} words marked untranslated`);
-  if (tells.respelled.length > 0) parts.push(`${tells.respelled.length} names respelled`);
+  if (tells.marks.length > 0) parts.push(`${plural(tells.marks.length, 'word')} marked untranslated`);
+  if (tells.respelled.length > 0) parts.push(`${plural(tells.respelled.length, 'name')} respelled`);
   if (tells.contractions) parts.push('contractions spelled out');
   return `Machine translation tells: ${parts.join('; ')}`;
 }
