@@ -103,7 +103,7 @@ const handlers: BackgroundHandlers = {
     }
     for (const index of await corpora()) {
       const found = index.findOriginal(id);
-      if (found >= 0) return { original: index.originalOf(found), paragraphs: index.recordsOf(found) };
+      if (found >= 0) return { original: index.originalOf(found), paragraphs: index.keptParagraphsOf(found) };
     }
     return null;
   },

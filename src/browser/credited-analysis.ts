@@ -7,5 +7,5 @@ import type { OriginalView } from './protocol';
 /** The original as the comparison page shows it: metadata and whole paragraphs. */
 export function originalView(record: OriginalRecord): OriginalView {
   const index = buildCorpusIndex([record], { fullText: true });
-  return { original: index.originalOf(0), paragraphs: index.recordsOf(0) };
+  return { original: index.originalOf(0), paragraphs: index.keptParagraphsOf(0) };
 }

@@ -1,7 +1,7 @@
 // Everything the extension's parts say to each other: discriminated unions of
 // messages, each with its reply type, who may send it, and the per-tab state the
 // background keeps. Nothing here touches a browser API, so the rules are unit-tested.
-import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { IndexedOriginal, KeptParagraph } from '../corpus/corpus-index';
 import type { Analysis } from '../check/analyze';
 import {
   MAX_PASTED_CHARS,
@@ -165,7 +165,7 @@ export type Message = BackgroundMessage | ContentMessage;
 /** An original as the comparison page shows it: full paragraphs for the user's own originals, snippets otherwise. */
 export interface OriginalView {
   readonly original: IndexedOriginal;
-  readonly paragraphs: readonly ParagraphRecord[];
+  readonly paragraphs: readonly KeptParagraph[];
 }
 
 export type MessageType = Message['type'];

@@ -9,7 +9,7 @@ import { lshIndex, type LshIndex, type StoredSignatures } from './lsh';
 import { CorpusError, type OriginalMeta, type OriginalRecord } from './records';
 
 /** What the index keeps of one original paragraph: a snippet and facts, not the text. */
-export interface ParagraphRecord {
+export interface KeptParagraph {
   /** The opening sentence, at most 200 characters. */
   readonly snippet: string;
   /** The last words, to point a browser at the paragraph with a text fragment. */
@@ -54,7 +54,7 @@ export interface CorpusIndex {
    * What the index keeps of one original's paragraphs, for evidence. A loaded index
    * decodes them only for the originals a page matched, so a large index loads fast.
    */
-  readonly recordsOf: (original: number) => readonly ParagraphRecord[];
+  readonly keptParagraphsOf: (original: number) => readonly KeptParagraph[];
   /** What verification compares of one original's paragraphs (decoded the same lazy way). */
   readonly sketchesOf: (original: number) => readonly ParagraphSketch[];
   /** Per paragraph, original index. */
@@ -97,7 +97,7 @@ export function originalText(record: OriginalRecord): { paragraphs: string[]; en
 
 export function buildCorpusIndex(records: readonly OriginalRecord[], options: BuildOptions = {}): CorpusIndex {
   const originals: IndexedOriginal[] = [];
-  const paragraphs: ParagraphRecord[] = [];
+  const paragraphs: KeptParagraph[] = [];
   const owners: number[] = [];
   const fingerprints = [];
   const ids = new Set<string>();
@@ -145,7 +145,7 @@ export function buildCorpusIndex(records: readonly OriginalRecord[], options: Bu
     paragraphStarts,
     originalOf: (o) => originals[o]!,
     findOriginal: (id) => byId.get(id) ?? -1,
-    recordsOf: (o) => slice(paragraphs, o),
+    keptParagraphsOf: (o) => slice(paragraphs, o),
     sketchesOf: (o) => slice(sketches, o),
     owner: Uint32Array.from(owners),
     wordCounts: Uint16Array.from(fingerprints, (f) => Math.min(f.wordCount, 0xffff)),

@@ -5,7 +5,7 @@
 import { strFromU8 } from 'fflate';
 import { MAX_SAMPLING_LEVEL } from '../fingerprint/wording';
 import { ByteReader, ByteWriter, inflateBounded } from './codec';
-import type { CorpusIndex, ParagraphRecord, ParagraphSketch } from './corpus-index';
+import type { CorpusIndex, KeptParagraph, ParagraphSketch } from './corpus-index';
 import { indexError, MAX_INFLATED_BYTES, type StoredMeta, type StoredRecord } from './index-format';
 import { joinSketch, storedSketch, type StoredSketch } from './sketch-remainder';
 
@@ -24,7 +24,7 @@ export function encodeBlock(index: CorpusIndex, first: number, end: number): Uin
     if (endMark !== undefined) meta.push(String(endMark));
     metas.push(meta);
     const sketches = index.sketchesOf(o);
-    index.recordsOf(o).forEach((r, j) => {
+    index.keptParagraphsOf(o).forEach((r, j) => {
       const sketch = storedSketch(sketches[j]!, r);
       const excludes = sketch.notWording.length > 0 || sketch.notTerms.length > 0;
       binary.varint(sketch.shingleCount);
@@ -50,7 +50,7 @@ export function encodeBlock(index: CorpusIndex, first: number, end: number): Uin
 
 export interface DecodedBlock {
   readonly metas: readonly StoredMeta[];
-  readonly records: (readonly ParagraphRecord[])[];
+  readonly records: (readonly KeptParagraph[])[];
   readonly sketchesAt: (at: number) => readonly ParagraphSketch[];
 }
 
@@ -96,11 +96,11 @@ export function decodeBlock(
   ) {
     throw indexError('corruptBlock');
   }
-  const records: ParagraphRecord[][] = [];
+  const records: KeptParagraph[][] = [];
   const storedSketches: StoredSketch[][] = [];
   let p = 0;
   for (let o = 0; o < originals; o++) {
-    const ownRecords: ParagraphRecord[] = [];
+    const ownRecords: KeptParagraph[] = [];
     const ownSketches: StoredSketch[] = [];
     for (let j = starts[o]!; j < starts[o + 1]!; j++, p++) {
       const shingleCount = reader.varint();

@@ -7,7 +7,7 @@ import {
   contentLshIndex,
   type CorpusIndex,
   type IndexedOriginal,
-  type ParagraphRecord,
+  type KeptParagraph,
   type ParagraphSketch,
 } from './corpus-index';
 import { decodeBlock, type DecodedBlock } from './index-block';
@@ -256,7 +256,7 @@ class LoadedIndex implements CorpusIndex {
     return -1;
   };
 
-  readonly recordsOf = (o: number): readonly ParagraphRecord[] => {
+  readonly keptParagraphsOf = (o: number): readonly KeptParagraph[] => {
     const { block, at } = this.#blockOf(o);
     return block.records[at]!;
   };
@@ -296,6 +296,6 @@ export function verifyIndex(file: Uint8Array | IndexSource): CorpusIndex {
   const index = deserializeIndex(file);
   // Each block once (the last one stays decoded). Decoding checks every byte; completing
   // the sketches from well-formed records cannot fail, so it waits for a page.
-  for (let o = 0; o < index.originalCount; o++) index.recordsOf(o);
+  for (let o = 0; o < index.originalCount; o++) index.keptParagraphsOf(o);
   return index;
 }

@@ -51,7 +51,8 @@ function buildDictionary(index: CorpusIndex): Uint8Array {
     ]) {
       count(text);
     }
-    for (const r of index.recordsOf(o)) for (const text of [r.snippet, r.tail, ...r.names, r.text ?? '']) count(text);
+    for (const r of index.keptParagraphsOf(o))
+      for (const text of [r.snippet, r.tail, ...r.names, r.text ?? '']) count(text);
   }
   const size = Math.min(DICTIONARY_BYTES, Math.floor(chars / 16));
   if (size < 2048) return new Uint8Array(0);

@@ -3,7 +3,7 @@ import { hashString } from '../fingerprint/hash';
 import { SHINGLE_WORDS } from '../fingerprint/params';
 import { sampleAt } from '../fingerprint/wording';
 import { tokenize } from '../text/tokens';
-import type { ParagraphRecord, ParagraphSketch } from './corpus-index';
+import type { KeptParagraph, ParagraphSketch } from './corpus-index';
 
 // An index file keeps each paragraph's opening sentence, last words and names for
 // evidence. Their shingles and content terms are part of the paragraph's sketch, so
@@ -25,7 +25,7 @@ export interface StoredSketch {
 }
 
 /** Runs of the paragraph's own words that a record keeps. */
-function keptRuns(record: ParagraphRecord): string[][] {
+function keptRuns(record: KeptParagraph): string[][] {
   if (record.text !== undefined) return [tokenize(record.text)];
   const lead = tokenize(record.snippet);
   // A snippet clipped at 200 characters may end in part of a word.
@@ -34,7 +34,7 @@ function keptRuns(record: ParagraphRecord): string[][] {
 }
 
 /** The wording values and terms a record's kept text gives at a sampling level. */
-function sketchFromRecord(record: ParagraphRecord, level: number): { wording: Uint16Array; terms: Uint32Array } {
+function sketchFromRecord(record: KeptParagraph, level: number): { wording: Uint16Array; terms: Uint32Array } {
   const runs = keptRuns(record);
   const wording: number[] = [];
   const words: string[] = [];
@@ -82,7 +82,7 @@ const u16 = (n: number): Uint16Array => new Uint16Array(n);
 const u32 = (n: number): Uint32Array => new Uint32Array(n);
 
 /** What a file stores of a sketch, given the record stored beside it. */
-export function storedSketch(sketch: ParagraphSketch, record: ParagraphRecord): StoredSketch {
+export function storedSketch(sketch: ParagraphSketch, record: KeptParagraph): StoredSketch {
   const { level, values, shingleCount } = sketch.wording;
   const given = sketchFromRecord(record, level);
   return {
@@ -96,7 +96,7 @@ export function storedSketch(sketch: ParagraphSketch, record: ParagraphRecord): 
 }
 
 /** The sketch a stored one and its record stand for: the inverse of storedSketch. */
-export function joinSketch(stored: StoredSketch, record: ParagraphRecord): ParagraphSketch {
+export function joinSketch(stored: StoredSketch, record: KeptParagraph): ParagraphSketch {
   const given = sketchFromRecord(record, stored.level);
   const wording = stored.notWording.length > 0 ? minus(given.wording, stored.notWording, u16) : given.wording;
   const terms = stored.notTerms.length > 0 ? minus(given.terms, stored.notTerms, u32) : given.terms;

@@ -1,4 +1,4 @@
-import type { IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { IndexedOriginal, KeptParagraph } from '../corpus/corpus-index';
 import type { Article } from '../extract/article';
 import type { Comparison } from '../match/compare';
 import type { Finding, MissingParagraph } from '../report/report';
@@ -12,7 +12,7 @@ const encodeFragment = (text: string): string =>
   encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
 
 /** A link that opens the original scrolled to and highlighting one paragraph. */
-export function paragraphLink(url: string, record: ParagraphRecord): string | undefined {
+export function paragraphLink(url: string, record: KeptParagraph): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
   const start = tidyWhitespace(record.snippet.replace(/…$/, '')).split(' ').slice(0, 5).join(' ');
   if (!start) return undefined;
@@ -26,7 +26,7 @@ export function paragraphLink(url: string, record: ParagraphRecord): string | un
 export function missingParagraphsFinding(
   missing: readonly number[],
   original: IndexedOriginal,
-  records: readonly ParagraphRecord[],
+  records: readonly KeptParagraph[],
 ): MissingFinding | null {
   if (missing.length === 0) return null;
   const total = original.paragraphCount;

@@ -1,6 +1,6 @@
 // The translation finding: what a page's translation tells (match/translation-tells.ts)
 // add up to, worded for readers with sentence pairs as evidence.
-import type { ParagraphRecord } from '../corpus/corpus-index';
+import type { KeptParagraph } from '../corpus/corpus-index';
 import { SHINGLE_WORDS } from '../fingerprint/params';
 import type { AlignedPair } from '../match/align';
 import { closestSentence, SLIP_RATE, type PairText, type TranslationTells } from '../match/translation-tells';
@@ -102,7 +102,7 @@ function machineSummary(tells: TranslationTells): string {
 export function rewordedPairsFinding(
   pairs: readonly AlignedPair[],
   page: { readonly paragraphs: readonly string[]; readonly wordCounts: readonly number[] },
-  originalParagraphs: readonly ParagraphRecord[],
+  originalParagraphs: readonly KeptParagraph[],
   share: number,
 ): RewordedFinding {
   const texts: PairText[] = pairs.map((pair) => ({

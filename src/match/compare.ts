@@ -2,7 +2,7 @@
 // later step. Acceptance reads it to decide whether the candidate is the page's original,
 // the detectors to say what the page did to it. Costly parts (translation tells, the
 // classification of added paragraphs) are worked out the first time a step asks.
-import type { CorpusIndex, IndexedOriginal, ParagraphRecord } from '../corpus/corpus-index';
+import type { CorpusIndex, IndexedOriginal, KeptParagraph } from '../corpus/corpus-index';
 import { classifyAdded, type Classification, type Zone } from '../classify/boilerplate';
 import { tokenize } from '../text/tokens';
 import { alignWithOriginal, type AlignedPair, type Alignment } from './align';
@@ -29,7 +29,7 @@ export interface Comparison {
   readonly candidate: number;
   readonly original: IndexedOriginal;
   /** What the index keeps of the original's paragraphs. */
-  readonly records: readonly ParagraphRecord[];
+  readonly records: readonly KeptParagraph[];
   readonly page: PageUnderCheck;
   readonly alignment: Alignment;
   /** The pairs whose page paragraph copies the original's, and those that say it in other words. */
@@ -62,7 +62,7 @@ export function compare(index: CorpusIndex, candidate: number, page: PageUnderCh
   const alignment = alignWithOriginal(index, candidate, page.fingerprints);
   const ownProse = ownProseParagraphs(index, candidate);
   const original = index.originalOf(candidate);
-  const records = index.recordsOf(candidate);
+  const records = index.keptParagraphsOf(candidate);
   const wordCounts = page.fingerprints.map((f) => f.wordCount);
   return {
     index,
@@ -93,7 +93,7 @@ function additionsOf(
   page: PageUnderCheck,
   alignment: Alignment,
   original: IndexedOriginal,
-  records: readonly ParagraphRecord[],
+  records: readonly KeptParagraph[],
 ): Map<number, Addition> {
   const first = alignment.pairs[0]?.page ?? 0;
   const last = alignment.pairs.at(-1)?.page ?? page.paragraphs.length - 1;
@@ -113,7 +113,7 @@ function additionsOf(
  * each original paragraph (its text, or its opening sentence and last words) is
  * compared after normalisation.
  */
-export function carriedText(records: readonly ParagraphRecord[]): (text: string) => boolean {
+export function carriedText(records: readonly KeptParagraph[]): (text: string) => boolean {
   const known = records.map((r) => tokenize(r.text ?? `${r.snippet} ${r.tail}`).join(' '));
   return (text) => {
     const words = tokenize(text).join(' ');

@@ -2,7 +2,7 @@
 // the original paragraph it is paired with. A copy keeps them, and so does a machine
 // translation; the next press release from the same template, or a follow-up story
 // that reuses a paragraph's frame, puts other names in it.
-import type { ParagraphRecord } from '../corpus/corpus-index';
+import type { KeptParagraph } from '../corpus/corpus-index';
 import { properNames } from '../text/snippets';
 
 /** Names this many words apart, each way, are a swap; one word is a translation's respelling or a title. */
@@ -32,7 +32,7 @@ export function nameWords(names: readonly string[]): Set<string> {
 export function swapsNames(
   pageNames: ReadonlySet<string>,
   pageText: string,
-  records: readonly ParagraphRecord[],
+  records: readonly KeptParagraph[],
   original: number,
 ): boolean {
   const own = nameWords(records[original]!.names);

@@ -25,7 +25,7 @@ const isTailHeading = (snippet: string, words: number): boolean =>
  */
 export function ownProseParagraphs(index: CorpusIndex, candidate: number): Set<number> {
   const { firstParagraph, paragraphCount, endMark } = index.originalOf(candidate);
-  const records = index.recordsOf(candidate);
+  const records = index.keptParagraphsOf(candidate);
   const prose = new Set<number>();
   for (let j = 0; j < paragraphCount; j++) {
     // The tail starts at its heading or at an end mark; a first paragraph is never a tail.

@@ -73,7 +73,7 @@ export function retellingOf(
   ownProse: ReadonlySet<number>,
 ): Retelling {
   const { firstParagraph } = index.originalOf(alignment.originalIndex);
-  const records = index.recordsOf(alignment.originalIndex);
+  const records = index.keptParagraphsOf(alignment.originalIndex);
   const { fingerprints, paragraphs, names } = page;
   const wordsOf = (i: number): number => fingerprints[i]!.wordCount;
   const isProse = (p: AlignedPair): boolean => wordsOf(p.page) >= PROSE_PARAGRAPH_WORDS && ownProse.has(p.original);

@@ -4,7 +4,7 @@
 // and how much of the text is said in other words. detect/translation.ts turns them into
 // the report's finding.
 import { distance } from 'fastest-levenshtein';
-import type { ParagraphRecord } from '../corpus/corpus-index';
+import type { KeptParagraph } from '../corpus/corpus-index';
 import { foldTypography } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
 import { countContractions, properNames } from '../text/snippets';
@@ -44,7 +44,7 @@ export interface PairText {
   readonly pair: AlignedPair;
   readonly page: string;
   readonly words: number;
-  readonly original: ParagraphRecord;
+  readonly original: KeptParagraph;
 }
 
 /** Function-word edits inside sentences that otherwise keep the original's words. */
@@ -85,7 +85,7 @@ export function translationTells(
   pairs: readonly AlignedPair[],
   pageParagraphs: readonly string[],
   pageWordCounts: readonly number[],
-  originalParagraphs: readonly ParagraphRecord[],
+  originalParagraphs: readonly KeptParagraph[],
 ): TranslationTells | null {
   const texts: PairText[] = pairs.map((pair) => ({
     pair,

@@ -1,6 +1,6 @@
 // Rows of the side-by-side comparison: page and original paragraphs in reading order,
 // aligned where the alignment paired them, each marked with what the repost did.
-import type { ParagraphRecord } from '../corpus/corpus-index';
+import type { KeptParagraph } from '../corpus/corpus-index';
 import type { Analysis } from '../check/analyze';
 import type { BoilerplateCategory } from '../report/report';
 
@@ -22,7 +22,7 @@ export interface ComparisonRow {
   };
 }
 
-export function comparisonRows(analysis: Analysis, originalParagraphs: readonly ParagraphRecord[]): ComparisonRow[] {
+export function comparisonRows(analysis: Analysis, originalParagraphs: readonly KeptParagraph[]): ComparisonRow[] {
   const { article, alignment, report } = analysis;
   if (!alignment) return [];
   const missing = new Set(

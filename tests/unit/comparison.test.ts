@@ -18,7 +18,7 @@ const fullText = buildCorpusIndex(seed, { fullText: true });
 const repostOf = (index: CorpusIndex): Analysis =>
   analyzeArticle(articleFromText(seedText(SEED_EXPECTATIONS[0]!)), index);
 const rowsOf = (analysis: Analysis, index: CorpusIndex): ComparisonRow[] =>
-  comparisonRows(analysis, index.recordsOf(analysis.alignment!.originalIndex));
+  comparisonRows(analysis, index.keptParagraphsOf(analysis.alignment!.originalIndex));
 
 describe('comparison rows', () => {
   const analysis = repostOf(snippets);
@@ -28,7 +28,7 @@ describe('comparison rows', () => {
   it('shows every page paragraph and every original paragraph once, each side in reading order', () => {
     expect(rows.flatMap((r) => (r.page ? [r.page.index] : []))).toEqual(article.paragraphs.map((_, i) => i));
     const originals = rows.flatMap((r) => (r.original ? [r.original.index] : []));
-    expect(originals).toEqual(snippets.recordsOf(0).map((_, j) => j));
+    expect(originals).toEqual(snippets.keptParagraphsOf(0).map((_, j) => j));
   });
 
   it('puts each aligned pair side by side, marked as the pair’s kind', () => {
@@ -85,6 +85,6 @@ describe('comparison rows', () => {
   it('has no rows without an alignment', () => {
     const unrelated = analyzeArticle(articleFromText(seedText(SEED_EXPECTATIONS[3]!)), snippets);
     expect(unrelated.alignment).toBeNull();
-    expect(comparisonRows(unrelated, snippets.recordsOf(0))).toEqual([]);
+    expect(comparisonRows(unrelated, snippets.keptParagraphsOf(0))).toEqual([]);
   });
 });

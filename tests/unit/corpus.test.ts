@@ -36,7 +36,7 @@ describe('corpus input', () => {
     expect(index.originalOf(0).paragraphCount).toBe(12);
     expect(
       index
-        .recordsOf(0)
+        .keptParagraphsOf(0)
         .map((p) => p.snippet)
         .join(' '),
     ).not.toMatch(/Follow|Global Opinions:|Max Boot:|Democracy Dies/);
@@ -62,7 +62,9 @@ describe('the index file', () => {
     expect(everyOriginal(loaded, (o) => loaded.originalOf(o))).toEqual(
       everyOriginal(index, (o) => index.originalOf(o)),
     );
-    expect(everyOriginal(loaded, (o) => loaded.recordsOf(o))).toEqual(everyOriginal(index, (o) => index.recordsOf(o)));
+    expect(everyOriginal(loaded, (o) => loaded.keptParagraphsOf(o))).toEqual(
+      everyOriginal(index, (o) => index.keptParagraphsOf(o)),
+    );
     expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(
       everyOriginal(index, (o) => index.sketchesOf(o)),
     );
@@ -210,7 +212,7 @@ describe('bounded inflation', () => {
     const { headerLength, header } = headerOf(bytes);
     const { offset, bytes: length } = header.sections['dictionary']!;
     const dictionary = bytes.slice(PREAMBLE + headerLength + offset, PREAMBLE + headerLength + offset + length);
-    const firstSnippet = index.recordsOf(0)[0]!.snippet;
+    const firstSnippet = index.keptParagraphsOf(0)[0]!.snippet;
     // The first snippet, quoted, becomes a number of as many bytes: the block keeps its stated length.
     const hostile = withFirstBlock(bytes, (block) => {
       const inflated = Buffer.from(inflateSync(block, { dictionary }));
@@ -220,7 +222,7 @@ describe('bounded inflation', () => {
       inflated.fill('9', where, where + quoted.length);
       return deflateSync(inflated);
     });
-    expect(() => deserializeIndex(hostile).recordsOf(0)).toThrowError(/corrupt \(a block is unreadable\)/);
+    expect(() => deserializeIndex(hostile).keptParagraphsOf(0)).toThrowError(/corrupt \(a block is unreadable\)/);
     expect(() => verifyIndex(hostile)).toThrowError(/corrupt \(a block is unreadable\)/);
   });
 

@@ -23,7 +23,7 @@ const seed = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.j
 const column = originalParagraphs(seed);
 const index = buildCorpusIndex([seed]);
 const original = index.originalOf(0);
-const records = index.recordsOf(0);
+const records = index.keptParagraphsOf(0);
 const N = column.length;
 const fixture = (file: string): string[] =>
   readFileSync(new URL(`../fixtures/boilerplate/${file}`, import.meta.url), 'utf8')

@@ -9,7 +9,7 @@ import { properNames } from '../../src/text/snippets';
 
 const seed = parseCorpusJsonl(readFileSync(new URL('../fixtures/seeds/original.jsonl', import.meta.url), 'utf8'))[0]!;
 const paragraphs = originalParagraphs(seed);
-const records = buildCorpusIndex([seed]).recordsOf(0);
+const records = buildCorpusIndex([seed]).keptParagraphsOf(0);
 const namesOf = (text: string): Set<string> => nameWords(properNames(text));
 /** Paragraph 4 names Kazakhstan and Putin ("Marat cautions that the causes of the Kazakhstan crisis…"). */
 const FOURTH = 4;

@@ -22,7 +22,7 @@ describe("a paragraph's sketch beside its kept text", () => {
     let kept = 0;
     let stored = 0;
     for (let o = 0; o < index.originalCount; o++) {
-      const records = index.recordsOf(o);
+      const records = index.keptParagraphsOf(o);
       index.sketchesOf(o).forEach((sketch, j) => {
         const part = storedSketch(sketch, records[j]!);
         expect(joinSketch(part, records[j]!)).toEqual(sketch);
@@ -36,7 +36,7 @@ describe("a paragraph's sketch beside its kept text", () => {
   });
 
   it('stores what a kept text says that the paragraph does not, and still reads back exactly', () => {
-    const records = index.recordsOf(0);
+    const records = index.keptParagraphsOf(0);
     const sketch = index.sketchesOf(0)[0]!;
     // A record whose snippet and names are another paragraph's (a hand-edited or hostile file).
     const foreign = { ...records[0]!, snippet: records[1]!.snippet, names: ['Zanzibar Quorum'] };
@@ -66,7 +66,7 @@ describe("a paragraph's sketch beside its kept text", () => {
         const built = buildCorpusIndex([original]);
         const loaded = deserializeIndex(serializeIndex(built, { built: '2026-01-01' }));
         expect(loaded.sketchesOf(0)).toEqual(built.sketchesOf(0));
-        expect(loaded.recordsOf(0)).toEqual(built.recordsOf(0));
+        expect(loaded.keptParagraphsOf(0)).toEqual(built.keptParagraphsOf(0));
       }),
       { seed: 7, numRuns: 200 },
     );
@@ -78,15 +78,17 @@ describe('the index file', () => {
     const index = buildCorpusIndex(sample.slice(0, 12));
     const edited: CorpusIndex = {
       ...index,
-      recordsOf: (o) =>
-        index.recordsOf(o).map((r, j) => ({ ...r, snippet: j % 2 ? 'Nothing the paragraph says at all.' : r.snippet })),
+      keptParagraphsOf: (o) =>
+        index
+          .keptParagraphsOf(o)
+          .map((r, j) => ({ ...r, snippet: j % 2 ? 'Nothing the paragraph says at all.' : r.snippet })),
     };
     const loaded = deserializeIndex(serializeIndex(edited, { built: '2026-01-01' }));
     expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(
       everyOriginal(index, (o) => index.sketchesOf(o)),
     );
-    expect(everyOriginal(loaded, (o) => loaded.recordsOf(o))).toEqual(
-      everyOriginal(edited, (o) => edited.recordsOf(o)),
+    expect(everyOriginal(loaded, (o) => loaded.keptParagraphsOf(o))).toEqual(
+      everyOriginal(edited, (o) => edited.keptParagraphsOf(o)),
     );
   });
 
@@ -96,7 +98,7 @@ describe('the index file', () => {
     const loaded = deserializeIndex(serializeIndex(full, { built: '2026-01-01' }));
     expect(everyOriginal(loaded, (o) => loaded.sketchesOf(o))).toEqual(everyOriginal(full, (o) => full.sketchesOf(o)));
     for (let o = 0; o < full.originalCount; o++) {
-      const rs = full.recordsOf(o);
+      const rs = full.keptParagraphsOf(o);
       full.sketchesOf(o).forEach((sketch, j) => {
         const part = storedSketch(sketch, rs[j]!);
         expect(part.wording.length + part.terms.length + part.notWording.length + part.notTerms.length).toBe(0);
