@@ -179,8 +179,11 @@ describe('followed newsrooms in Chromium', () => {
     expect(
       await options.evaluate(() => (globalThis as unknown as { permissionRequests: unknown[] }).permissionRequests),
     ).toEqual([]);
-    const alarm = await (await ext.worker()).evaluate(() => chrome.alarms.get('follow-update'));
-    expect(alarm).toMatchObject({ periodInMinutes: 360 });
+    // Set on install, after the settings are read: it may come a moment after the page.
+    const worker = await ext.worker();
+    await expect
+      .poll(() => worker.evaluate(() => chrome.alarms.get('follow-update')), { timeout: 10_000 })
+      .toMatchObject({ periodInMinutes: 360 });
     await options.close();
   });
 
