@@ -254,6 +254,6 @@ export function keepsFacts(retelling: Retelling): boolean {
     rewordedWords > 0 &&
     rewordedWords >= MIN_RETOLD_REWORDED * (retoldWords - quotedWords) &&
     rewordedContent >= MIN_RETOLD_CONTENT &&
-    swappedWords <= MAX_SWAPPED_SHARE * retoldWords
+    swappedWords() <= MAX_SWAPPED_SHARE * retoldWords
   );
 }

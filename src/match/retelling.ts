@@ -54,9 +54,7 @@ export interface Retelling {
   /** Mean content share of the reworded pairs, weighted by page words (0 without any). */
   readonly rewordedContent: number;
   /** Page words of the retold pairs that put other names in the original's place. */
-  readonly swappedWords: number;
-  /** Page words of running text between the first and the last retold paragraph that retell nothing. */
-  readonly untoldInsideWords: number;
+  readonly swappedWords: () => number;
 }
 
 /** The page as a retelling needs it: its paragraphs, their fingerprints and name words. */
@@ -92,14 +90,10 @@ export function retellingOf(
   const rewordedWords = words(reworded);
   const content = reworded.reduce((sum, p) => sum + p.similarity.content * wordsOf(p.page), 0);
   const near = (i: number): string => paragraphs.slice(Math.max(0, i - 1), i + 2).join('\n');
-  const swapped = retold.filter((p) => swapsNames(names(p.page), near(p.page), records, p.original));
-  const told = new Set([...retold.map((p) => p.page), ...alignment.continuations]);
-  const first = Math.min(...retold.map((p) => p.page));
-  const last = Math.max(...retold.map((p) => p.page));
-  let untoldInsideWords = 0;
-  for (let i = first + 1; i < last; i++) {
-    if (!told.has(i) && wordsOf(i) >= PROSE_PARAGRAPH_WORDS) untoldInsideWords += wordsOf(i);
-  }
+  // Reading names costs most: only when asked (a copy's check stops before).
+  let swapped: number | undefined;
+  const swappedWords = (): number =>
+    (swapped ??= words(retold.filter((p) => swapsNames(names(p.page), near(p.page), records, p.original))));
   return {
     inOrder,
     moved,
@@ -108,7 +102,6 @@ export function retellingOf(
     reworded: [...reworded].sort((a, b) => a.page - b.page),
     quotedWords: words(quoted),
     rewordedContent: rewordedWords === 0 ? 0 : content / rewordedWords,
-    swappedWords: words(swapped),
-    untoldInsideWords,
+    swappedWords,
   };
 }
