@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import {
@@ -10,8 +10,8 @@ import {
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { openFirefoxExtensionPage } from '../support/firefox';
-import { assertBuilt, extensionDir } from '../support/pages';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+
 import { BIO, CUT, ORIGINAL, PROMO, REPOSTS, serveCreditedSites, type CreditedSites } from '../support/credited';
 
 // "Compare with the credited source" and "Compare with another article…" in Chromium and
@@ -406,20 +406,11 @@ describe('privacy in Chromium', () => {
 // popup's `browser.permissions.request` is replaced once the page has loaded (Firefox's
 // extension pages read the native `browser` at call time).
 describe('comparing with the credited source in Firefox ESR', () => {
-  const GECKO_ID = 'repost-radar@repost-radar.org';
   const UUID = '6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
   let firefox: Firefox;
 
   beforeAll(async () => {
-    assertBuilt('firefox-mv2');
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await firefox.installExtension(extensionDir('firefox-mv2'));
+    firefox = await launchFirefoxWithExtension(UUID);
   });
   afterAll(async () => {
     await firefox?.close();

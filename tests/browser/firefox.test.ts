@@ -1,35 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import { SCREENSHOTS } from '../support/chromium';
 import { expectSeedReport } from '../support/expect-report';
-import { openFirefoxExtensionPage } from '../support/firefox';
-import { assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { servePages, type PageServer } from '../support/pages';
 import { SEED_EXPECTATIONS } from '../support/seeds';
 
 // Firefox ESR (Debian's firefox-esr) with the Firefox build installed as a temporary
 // add-on over WebDriver BiDi. Its internal UUID is fixed by a preference so the test
 // can open the popup page.
-const GECKO_ID = 'repost-radar@repost-radar.org';
 const UUID = '3f6a2b1e-7c4d-4e8f-9a0b-1c2d3e4f5a6b';
 
 let server: PageServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  assertBuilt('firefox-mv2');
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await servePages();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
-    headless: true,
-    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await browser.installExtension(extensionDir('firefox-mv2'));
+  browser = await launchFirefoxWithExtension(UUID);
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OriginalView, TabReport } from '../../src/browser/protocol';
 import type { FollowedReply } from '../../src/follow/view';
@@ -14,8 +14,8 @@ import {
   SCREENSHOTS,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { openFirefoxExtensionPage } from '../support/firefox';
-import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { articlePage, servePages, type PageServer } from '../support/pages';
 
 // Following a newsroom in Chromium: a feed served on 127.0.0.1 by the test is followed from
 // the options page; the newsroom then publishes a new article, the follow alarm fires, and
@@ -300,24 +300,15 @@ describe('followed newsrooms in Chromium', () => {
 // options page's `browser.permissions.request` is replaced once the page has loaded; the
 // alarm is fired from that page (the alarms API is the extension's, whichever page calls it).
 describe('followed newsrooms in Firefox ESR', () => {
-  const GECKO_ID = 'repost-radar@repost-radar.org';
   const UUID = '6c1d2e3f-4a5b-4c6d-9e7f-8091a2b3c4d5';
   let firefox: Firefox;
   let desk: Newsroom;
 
   beforeAll(async () => {
-    assertBuilt('firefox-mv2');
     desk = await serveNewsroom();
     desk.publish(older.id, Date.now() - 3 * DAY);
     desk.publish(recent.id, Date.now() - DAY);
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await firefox.installExtension(extensionDir('firefox-mv2'));
+    firefox = await launchFirefoxWithExtension(UUID);
   });
   afterAll(async () => {
     await firefox?.close();

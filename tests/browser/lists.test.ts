@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import { summarizeIndex } from '../../src/corpus/index-file';
@@ -20,8 +20,8 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { openFirefoxExtensionPage } from '../support/firefox';
-import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { articlePage, extensionDir, servePages, type PageServer } from '../support/pages';
 
 // Corpus lists in Chromium: a list published with the real command line (`corpus keygen`,
 // `corpus build`, `corpus publish`) and served on 127.0.0.1 is subscribed from the options
@@ -383,20 +383,11 @@ describe("the user's own originals", () => {
 // Firefox sends the download as a CORS request (with an Origin header): the list server's
 // `Access-Control-Allow-Origin: *` lets it through; a reader who allowed the site needs none.
 describe('corpus lists in Firefox ESR', () => {
-  const GECKO_ID = 'repost-radar@repost-radar.org';
   const UUID = '5b0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4';
   let firefox: Firefox;
 
   beforeAll(async () => {
-    assertBuilt('firefox-mv2');
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await firefox.installExtension(extensionDir('firefox-mv2'));
+    firefox = await launchFirefoxWithExtension(UUID);
   });
   afterAll(async () => {
     await firefox?.close();

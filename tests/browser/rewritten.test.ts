@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import puppeteer, { type Browser as Firefox, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import type { Report } from '../../src/report/report';
@@ -11,8 +11,8 @@ import {
   SCREENSHOTS,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { openFirefoxExtensionPage } from '../support/firefox';
-import { articlePage, assertBuilt, extensionDir, servePages, type PageServer } from '../support/pages';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { articlePage, servePages, type PageServer } from '../support/pages';
 
 // A rewritten page (issue 22): a close paraphrase from the development set
 // (tests/fixtures/rewrites/close), served on 127.0.0.1 in ordinary article markup. The
@@ -129,21 +129,11 @@ describe('a rewritten page in Chromium', () => {
 
 // The same in Firefox ESR (puppeteer-core over WebDriver BiDi, as in firefox.test.ts).
 describe('a rewritten page in Firefox ESR', () => {
-  const GECKO_ID = 'repost-radar@repost-radar.org';
   const UUID = '8d2e4f6a-1b3c-4d5e-9f70-a1b2c3d4e5f6';
   let firefox: Firefox;
 
   beforeAll(async () => {
-    assertBuilt('firefox-mv2');
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
-      headless: true,
-      // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await firefox.installExtension(extensionDir('firefox-mv2'));
+    firefox = await launchFirefoxWithExtension(UUID);
   });
   afterAll(async () => {
     await firefox?.close();

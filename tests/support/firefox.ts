@@ -1,4 +1,27 @@
-import { TimeoutError, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import { assertBuilt, extensionDir } from './pages';
+
+/** The Firefox build's add-on id (wxt.config.ts). */
+export const GECKO_ID = 'repost-radar@repost-radar.org';
+
+/**
+ * Debian's Firefox ESR with the Firefox build installed as a temporary add-on, over
+ * WebDriver BiDi. The add-on's internal UUID is fixed by a preference (each test file
+ * gives its own), so that a test can open its pages at moz-extension://UUID/.
+ */
+export async function launchFirefoxWithExtension(uuid: string): Promise<Browser> {
+  assertBuilt('firefox-mv2');
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+  });
+  await firefox.installExtension(extensionDir('firefox-mv2'));
+  return firefox;
+}
 
 /**
  * Opens an extension page in Firefox (puppeteer over WebDriver BiDi). Firefox does not
