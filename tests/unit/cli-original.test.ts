@@ -1,6 +1,5 @@
 // `repost-radar check <page> --original <file|url>` and `--credited` against servers on
 // 127.0.0.1 started here: the original's site and the repost's are two ports, two sites.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,28 +10,9 @@ import type { Finding, Report } from '../../src/report/report';
 import { splitParagraphs } from '../../src/text/paragraphs';
 import { originalPage } from '../support/corpus';
 import { SEED_EXPECTATIONS, seedPage } from '../support/seeds';
+import { ROOT, runCli as run } from '../support/cli';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-original-'));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line without blocking this process, whose servers must answer it. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 // The seed original (The Washington Post) and its cut copy (seed 001: paragraphs 6-11 cut).
 const ORIGINAL = parseCorpusJsonl(readFileSync(join(ROOT, 'tests/fixtures/seeds/original.jsonl'), 'utf8'))[0]!;

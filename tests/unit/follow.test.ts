@@ -17,6 +17,7 @@ import { SUGGESTED_NEWSROOMS } from '../../src/follow/suggested';
 import { checkFeed, newSite, updateSite, type FollowOptions } from '../../src/follow/update';
 import { followedViews } from '../../src/follow/view';
 import { extractionPages, type ExtractionPage } from '../fixtures/extraction/pages';
+import { syndicatedPage } from '../support/syndicated';
 
 // Following a newsroom, in Node: the real feeds of tests/fixtures/ingest and the real saved
 // pages they link to, served on 127.0.0.1 with ETags, beside pages that 404, fail with 500,
@@ -34,18 +35,8 @@ const CTPOST = pages.get('05844573ca7e')!;
 const seedPage = (n: string): string => readFileSync(join(ROOT, `tests/fixtures/pages/seed-${n}.html`), 'utf8');
 
 /** Rolling Stone's article republished on another site with its own date and address. */
-function syndicated(site: string, date: string, canonical: string): string {
-  const paragraphs = ROLLING_STONE.expected
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${p.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-    .join('\n');
-  return readFileSync(join(FIXTURES, 'syndicated.html'), 'utf8')
-    .replaceAll('{{title}}', 'The Doobie Brothers Unite With Michael McDonald for 50th Anniversary Tour')
-    .replaceAll('{{site}}', site)
-    .replaceAll('{{date}}', date)
-    .replaceAll('{{canonical}}', canonical)
-    .replace('{{paragraphs}}', paragraphs);
-}
+const syndicated = (site: string, date: string, canonical: string): string =>
+  syndicatedPage(ROLLING_STONE, { site, date, canonical });
 
 interface Hit {
   readonly path: string;

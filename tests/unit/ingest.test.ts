@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,35 +13,17 @@ import { articleFromHtml } from '../../src/extract/parse-html';
 import { parseCorpusJsonl, type OriginalRecord } from '../../src/corpus/records';
 import type { Report } from '../../src/report/report';
 import { extractionPages, type ExtractionPage } from '../fixtures/extraction/pages';
+import { syndicatedPage } from '../support/syndicated';
 import { writeWarc } from '../support/warc';
+import { ROOT, runCli as run } from '../support/cli';
 
 // `corpus build|add` from real sources: the real saved pages of tests/fixtures/extraction
 // and the seed pages, served on 127.0.0.1 behind an RSS feed, an Atom feed and a sitemap
 // index with a Google News sitemap, beside pages that 404, fail with 500, time out, are
 // not articles, or are not HTML. The command line runs as users run it (bin/).
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/repost-radar.cjs');
 const FIXTURES = join(ROOT, 'tests/fixtures/ingest');
 const tmp = mkdtempSync(join(tmpdir(), 'repost-radar-ingest-'));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line without blocking this process, whose server must answer it. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 const readCorpus = (path: string): OriginalRecord[] => parseCorpusJsonl(readFileSync(path, 'utf8'));
@@ -62,18 +43,8 @@ const seedPage = (n: string): string => readFileSync(join(ROOT, `tests/fixtures/
 const WAPO_URL = 'https://www.washingtonpost.com/opinions/2022/01/06/putin-cant-afford-crises-both-kazakhstan-ukraine/';
 
 /** A real article's text republished on another site, in a plain template, with its own date and address. */
-function syndicated(source: ExtractionPage, site: string, date: string, canonical: string): string {
-  const paragraphs = source.expected
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${p.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-    .join('\n');
-  return readFileSync(join(FIXTURES, 'syndicated.html'), 'utf8')
-    .replaceAll('{{title}}', 'The Doobie Brothers Unite With Michael McDonald for 50th Anniversary Tour')
-    .replaceAll('{{site}}', site)
-    .replaceAll('{{date}}', date)
-    .replaceAll('{{canonical}}', canonical)
-    .replace('{{paragraphs}}', `${paragraphs}\n<p>This article originally appeared in Rolling Stone.</p>`);
-}
+const syndicated = (source: ExtractionPage, site: string, date: string, canonical: string): string =>
+  syndicatedPage(source, { site, date, canonical, after: '<p>This article originally appeared in Rolling Stone.</p>' });
 
 // The updated version of the Connecticut Post's page: one sentence of its article changed, same canonical address.
 const CTPOST_UPDATED = CTPOST.html.replaceAll(
