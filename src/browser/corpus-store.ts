@@ -7,7 +7,8 @@
 // - `indexes`: that list's index file as bytes (key: the same URL), read only to load it;
 // - `originals`: the user's own originals, one array under one key, so that a write
 //   replaces the whole list in one transaction and a failed write leaves the old one whole.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { databaseOpener } from './idb-open';
 import type { OriginalRecord } from '../corpus/records';
 import type { ListState } from '../lists/update';
 
@@ -26,26 +27,11 @@ const DB_NAME = 'repost-radar';
 const DB_VERSION = 1;
 const ORIGINALS_KEY = 'user';
 
-let opening: Promise<IDBPDatabase<Schema>> | null = null;
-
-function db(): Promise<IDBPDatabase<Schema>> {
-  opening ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore('lists', { keyPath: 'url' });
-      database.createObjectStore('indexes', { keyPath: 'url' });
-      database.createObjectStore('originals');
-    },
-    // Another context (an options page left open) holds an older version: let it go.
-    blocking() {
-      void opening?.then((d) => d.close());
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
-}
+const db = databaseOpener<Schema>(DB_NAME, DB_VERSION, (database) => {
+  database.createObjectStore('lists', { keyPath: 'url' });
+  database.createObjectStore('indexes', { keyPath: 'url' });
+  database.createObjectStore('originals');
+});
 
 /** The subscribed lists, oldest first. */
 export async function getLists(): Promise<StoredList[]> {

@@ -5,7 +5,8 @@
 // - `articles`: the whole followed corpus, one array under one key, so that an update
 //   replaces it in one transaction with its site's state, and a failed write leaves both;
 // - `settings`: the reader's FollowSettings, under one key.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { databaseOpener } from './idb-open';
 import { DEFAULT_FOLLOW_SETTINGS, type FollowedArticle, type FollowedSite, type FollowSettings } from '../follow/sites';
 
 interface Schema extends DBSchema {
@@ -18,25 +19,11 @@ export const FOLLOW_DB_NAME = 'repost-radar-followed';
 const DB_VERSION = 1;
 const KEY = 'all';
 
-let opening: Promise<IDBPDatabase<Schema>> | null = null;
-
-function db(): Promise<IDBPDatabase<Schema>> {
-  opening ??= openDB<Schema>(FOLLOW_DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore('sites', { keyPath: 'url' });
-      database.createObjectStore('articles');
-      database.createObjectStore('settings');
-    },
-    blocking() {
-      void opening?.then((d) => d.close());
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
-}
+const db = databaseOpener<Schema>(FOLLOW_DB_NAME, DB_VERSION, (database) => {
+  database.createObjectStore('sites', { keyPath: 'url' });
+  database.createObjectStore('articles');
+  database.createObjectStore('settings');
+});
 
 export async function getSites(): Promise<FollowedSite[]> {
   return (await db()).getAll('sites');
