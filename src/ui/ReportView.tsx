@@ -45,7 +45,6 @@ export function ReportView({ report }: { report: TabReport | null }) {
 }
 
 function CheckedView({ report }: { report: Report }) {
-  const source = report.originalSource;
   switch (report.verdict) {
     case 'not-an-article':
       return (
@@ -68,7 +67,7 @@ function CheckedView({ report }: { report: Report }) {
       );
     case 'original':
       return (
-        <>
+        <Matched report={report}>
           <Verdict
             tone="good"
             title={
@@ -77,16 +76,12 @@ function CheckedView({ report }: { report: Report }) {
           >
             {report.message}
           </Verdict>
-          {report.match && <OriginalCard match={report.match} source={source} />}
-          {report.findings.map((finding) => (
-            <FindingView key={finding.kind} finding={finding} />
-          ))}
-        </>
+        </Matched>
       );
     case 'rewritten': {
       const retold = report.findings.find((f) => f.kind === 'reworded')?.retold;
       return (
-        <>
+        <Matched report={report}>
           <Verdict
             tone="rewritten"
             title={`Rewritten from ${report.match?.publisher || report.match?.title || 'a known original'}`}
@@ -96,26 +91,32 @@ function CheckedView({ report }: { report: Report }) {
               : ''}
             {report.message}
           </Verdict>
-          {report.match && <OriginalCard match={report.match} />}
-          {report.findings.map((finding) => (
-            <FindingView key={finding.kind} finding={finding} />
-          ))}
-        </>
+        </Matched>
       );
     }
     case 'repost':
       return (
-        <>
+        <Matched report={report}>
           <Verdict tone="bad" title={`Repost — ${plural(report.findings.length, 'problem')} found`}>
             {report.message}
           </Verdict>
-          {report.match && <OriginalCard match={report.match} source={source} />}
-          {report.findings.map((finding) => (
-            <FindingView key={finding.kind} finding={finding} />
-          ))}
-        </>
+        </Matched>
       );
   }
+}
+
+/** A verdict on a page with a known original: the verdict, then the original, then each finding. */
+function Matched(props: { report: Report; children: preact.ComponentChildren }) {
+  const { report } = props;
+  return (
+    <>
+      {props.children}
+      {report.match && <OriginalCard match={report.match} source={report.originalSource} />}
+      {report.findings.map((finding) => (
+        <FindingView key={finding.kind} finding={finding} />
+      ))}
+    </>
+  );
 }
 
 function Verdict(props: {
