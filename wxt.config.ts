@@ -14,17 +14,18 @@ const LIST_HOSTS = ['https://*/*', 'http://*/*'] as const;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Repost Radar',
-    // Chrome's store takes 132 characters at most.
-    description:
-      'Flags reposts of news and opinion articles: machine translated, rewritten, padded or cut, with evidence. Runs on your machine.',
+    // In the reader's language, from public/_locales (the store takes 132 characters at most:
+    // tests/unit/i18n.test.ts checks every catalog).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     // MV3 (Chrome) asks for hosts under `optional_host_permissions`; MV2 (Firefox) lists
     // them under `optional_permissions`.
     ...(browser === 'firefox'
       ? { optional_permissions: [...LIST_HOSTS] }
       : { optional_host_permissions: [...LIST_HOSTS] }),
-    action: { default_title: 'Repost Radar' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

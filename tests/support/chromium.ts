@@ -13,14 +13,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/**
+ * Chromium with the extension; `locale` sets the browser's interface language (and so the
+ * catalog browser.i18n reads, and navigator.language).
+ */
+export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBrowser> {
   assertBuilt('chrome-mv3');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dist = extensionDir('chrome-mv3');
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
+    locale,
     args: [
+      `--lang=${locale}`,
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--no-sandbox',
