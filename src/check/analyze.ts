@@ -11,6 +11,7 @@ import type { Alignment } from '../match/align';
 import { compare, type Comparison } from '../match/compare';
 import { pageUnderCheck, type PageUnderCheck } from '../match/page';
 import { retrieveCandidates } from '../match/retrieve';
+import { nonEnglishLanguage } from '../text/language';
 import { matchInfo } from '../report/match-info';
 import type { MatchInfo, Report } from '../report/report';
 import {
@@ -53,7 +54,10 @@ export function analyzeArticle(
   // accepted one's comparison.
   const candidates = retrieveCandidates(index, fingerprints);
   const best = acceptBest(comparisons(index, candidates, page));
-  if (!best) return { article, alignment: null, report: unrelatedReport() };
+  if (!best) {
+    const language = nonEnglishLanguage(article.paragraphs, article.metadata?.language);
+    return { article, alignment: null, report: unrelatedReport(language) };
+  }
   const { alignment, original } = best.comparison;
   const match = matchInfo(index, alignment, fingerprints);
   const report = onOriginalSite(article.url, original.url)

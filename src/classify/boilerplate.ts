@@ -15,7 +15,8 @@ export type Classification =
   | {
       readonly kind: 'finding';
       readonly category: BoilerplateCategory;
-      readonly note?: string;
+      /** Whom the added bio is of, when it names them. */
+      readonly bioOf?: string;
       /** A bio of someone other than the original's author: the page passes the text off. */
       readonly otherAuthor?: boolean;
       /** A credit for a picture, not for the text: on its own it says nothing about where the text came from. */
@@ -284,8 +285,7 @@ export function classifyAdded(raw: string, zone: Zone, original: OriginalMeta): 
   const words = countWords(text);
   const credit = creditKind(text);
   if (credit === 'text') return { kind: 'finding', category: 'source-credit' };
-  if (credit === 'image')
-    return { kind: 'finding', category: 'source-credit', note: 'a picture credit', imageCredit: true };
+  if (credit === 'image') return { kind: 'finding', category: 'source-credit', imageCredit: true };
   if (BYLINE.test(text) && words <= 30) {
     return zone === 'before' ? { kind: 'chrome' } : { kind: 'finding', category: 'source-credit' };
   }
@@ -296,11 +296,11 @@ export function classifyAdded(raw: string, zone: Zone, original: OriginalMeta): 
       return {
         kind: 'finding',
         category: 'author-bio',
-        note: `a bio of “${subject}”, who is not the original's author (${original.author})`,
+        bioOf: subject,
         otherAuthor: true,
       };
     }
-    return { kind: 'finding', category: 'author-bio', note: subject ? `a bio of ${subject}` : undefined };
+    return { kind: 'finding', category: 'author-bio', ...(subject ? { bioOf: subject } : {}) };
   }
   if (COMMENT_WIDGET.test(text)) {
     return zone === 'inside' ? { kind: 'finding', category: 'comments' } : { kind: 'chrome' };

@@ -3,7 +3,8 @@
 import type { Classification } from '../classify/boilerplate';
 import type { Comparison } from '../match/compare';
 import type { AddedParagraph, Finding } from '../report/report';
-import { plural } from '../text/plural';
+import { inEnglish } from '../i18n/english';
+import { addedNoteSaid, addedSaid } from '../report/wording';
 
 export type AddedFinding = Extract<Finding, { kind: 'added-boilerplate' }>;
 
@@ -15,13 +16,16 @@ export interface ClassifiedAddition {
 
 /** The page's added paragraphs that are findings (not site chrome, not the original's own lines), with how they were classified. */
 export function classifiedAdditions(comparison: Comparison): ClassifiedAddition[] {
+  const originalAuthor = comparison.original.author;
   // A moved paragraph is the original's, in another place (a restructured rewrite).
   const moved = new Set(comparison.alignment.moved.map((p) => p.page));
   return [...comparison.additions().values()].flatMap(({ index, carried, classification }) => {
     if (carried || moved.has(index) || classification?.kind !== 'finding') return [];
-    const { category, note } = classification;
+    const { category, bioOf, otherAuthor, imageCredit } = classification;
     const text = comparison.page.paragraphs[index]!;
-    return [{ paragraph: { text, category, ...(note ? { note } : {}) }, classification }];
+    const noteSaid = addedNoteSaid({ imageCredit, bioOf, originalAuthor: otherAuthor ? originalAuthor : undefined });
+    const note = noteSaid ? { note: inEnglish(noteSaid), noteSaid } : {};
+    return [{ paragraph: { text, category, ...note }, classification }];
   });
 }
 
@@ -38,10 +42,15 @@ export function addedBoilerplateFinding(
   const added = classified.map(({ paragraph }) => paragraph);
   const passedOff = classified.some(({ classification }) => classification.otherAuthor === true);
   if (added.length === 0 || !(passedOff || besides.cut || besides.machineTranslated || besides.rewritten)) return null;
+  const said = addedSaid(
+    added.length,
+    added.map((p) => p.category),
+  );
   return {
     kind: 'added-boilerplate',
     severity: passedOff ? 'high' : 'low',
-    summary: `${plural(added.length, 'paragraph')} the original does not have: ${[...new Set(added.map((p) => p.category))].join(', ')}`,
+    summary: inEnglish(said),
+    said,
     paragraphs: added,
   };
 }

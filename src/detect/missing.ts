@@ -1,7 +1,9 @@
 import type { IndexedOriginal, KeptParagraph } from '../corpus/corpus-index';
 import type { Article } from '../extract/article';
 import type { Comparison } from '../match/compare';
+import { inEnglish } from '../i18n/english';
 import type { Finding, MissingParagraph } from '../report/report';
+import { missingSaid } from '../report/wording';
 import { tidyWhitespace } from '../text/normalize';
 import { notElsewhereOnPage } from './elsewhere';
 
@@ -35,14 +37,12 @@ export function missingParagraphsFinding(
     const link = paragraphLink(original.url, record);
     return { index, text: record.text ?? record.snippet, ...(link ? { link } : {}) };
   });
-  const isTail = missing.every((index, k) => index === total - missing.length + k);
-  const summary = isTail
-    ? `The page stops after paragraph ${total - missing.length} of ${total}: the last ${missing.length === 1 ? 'paragraph is' : `${missing.length} paragraphs are`} missing`
-    : `${missing.length} of the original's ${total} paragraphs are missing (${missing.map((i) => i + 1).join(', ')})`;
+  const said = missingSaid(missing, total);
   return {
     kind: 'missing-paragraphs',
     severity: missing.length / total >= 0.25 ? 'high' : 'medium',
-    summary,
+    summary: inEnglish(said),
+    said,
     paragraphs,
   };
 }

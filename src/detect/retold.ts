@@ -4,7 +4,8 @@ import type { ParagraphFingerprint } from '../fingerprint/fingerprint';
 import type { Retelling } from '../match/retelling';
 import { PROSE_PARAGRAPH_WORDS } from '../match/page';
 import type { Finding } from '../report/report';
-import { plural } from '../text/plural';
+import { inEnglish } from '../i18n/english';
+import { retoldSaid } from '../report/wording';
 
 type RewordedFinding = Extract<Finding, { kind: 'reworded' }>;
 
@@ -16,11 +17,12 @@ export function retoldFinding(
   const prose = fingerprints.filter((f) => f.wordCount >= PROSE_PARAGRAPH_WORDS).length;
   const retold = retelling.inOrder.length + retelling.moved.length;
   const moved = retelling.moved.length;
-  const order = moved === 0 ? 'in its order' : `${plural(moved, 'paragraph')} moved out of its order`;
+  const said = retoldSaid(retold, prose, moved);
   return {
     ...reworded,
     severity: 'medium',
-    summary: `${retold} of the page's ${plural(prose, 'paragraph')} of running text retell the original's paragraphs in other words, ${order}`,
+    summary: inEnglish(said),
+    said,
     retold: { paragraphs: retold, of: prose, moved },
   };
 }

@@ -3,11 +3,18 @@
 import type { KeptParagraph } from '../corpus/corpus-index';
 import { SHINGLE_WORDS } from '../fingerprint/params';
 import type { AlignedPair } from '../match/align';
-import { closestSentence, SLIP_RATE, type PairText, type TranslationTells } from '../match/translation-tells';
+import { inEnglish } from '../i18n/english';
+import {
+  closestSentence,
+  SLIP_RATE,
+  type Evidence,
+  type PairText,
+  type TranslationTells,
+} from '../match/translation-tells';
 import type { Finding, RewordedParagraph, Severity, TranslationEvidence } from '../report/report';
+import { evidenceSaid, machineTranslationSaid, rewordedSaid, type EvidenceReason } from '../report/wording';
 import { splitSentences } from '../text/sentences';
 import { contentTerms, tokenize } from '../text/tokens';
-import { plural } from '../text/plural';
 
 const MAX_EVIDENCE = 6;
 
@@ -66,34 +73,34 @@ function machineTranslation(tells: TranslationTells): TranslationFinding {
     ...tells.marks.slice(0, 2),
     ...tells.respelled.slice(0, 2),
     ...(tells.contractions ? [tells.contractions] : []),
-  ];
+  ].map(worded);
   const bySlips = [...tells.slips.evidence].sort((a, b) => b.slips - a.slips);
-  for (const e of bySlips.slice(0, Math.max(1, MAX_EVIDENCE - evidence.length))) {
-    evidence.push({ page: e.page, original: e.original, why: e.why });
-  }
+  for (const e of bySlips.slice(0, Math.max(1, MAX_EVIDENCE - evidence.length))) evidence.push(worded(e));
   if (evidence.length === 0) evidence.push(...tells.texts.slice(0, 1).map(rewordedEvidence));
   const severity: Severity = confidence >= HIGH_CONFIDENCE ? 'high' : 'medium';
+  const said = machineTranslationSaid({
+    slips: tells.slipping ? { count: tells.slips.count, per100Words: tells.slipRate } : null,
+    marked: tells.marks.length,
+    respelled: tells.respelled.length,
+    contractions: tells.contractions !== null,
+  });
   return {
     kind: 'machine-translation',
     severity,
     confidence: Math.round(confidence * 100) / 100,
-    summary: machineSummary(tells),
+    summary: inEnglish(said),
+    said,
     evidence,
   };
 }
 
-function machineSummary(tells: TranslationTells): string {
-  const parts: string[] = [];
-  if (tells.slipping) {
-    parts.push(
-      `${tells.slips.count} function words swapped, dropped or added inside sentences that keep the original's words (${tells.slipRate.toFixed(1)} per 100 words)`,
-    );
-  }
-  if (tells.marks.length > 0) parts.push(`${plural(tells.marks.length, 'word')} marked untranslated`);
-  if (tells.respelled.length > 0) parts.push(`${plural(tells.respelled.length, 'name')} respelled`);
-  if (tells.contractions) parts.push('contractions spelled out');
-  return `Machine translation tells: ${parts.join('; ')}`;
-}
+/** A pair of evidence as the report gives it: its reason as facts and in English. */
+const worded = ({ page, original, reason }: Evidence | { page: string; original: string; reason: EvidenceReason }) => ({
+  page,
+  original,
+  why: inEnglish(evidenceSaid(reason)),
+  reason,
+});
 
 /**
  * The reworded finding for given pairs, whatever their share: a rewritten page's evidence
@@ -122,10 +129,12 @@ function rewordedFinding(reworded: readonly PairText[], pairCount: number, share
     .slice(0, MAX_EVIDENCE)
     .sort((a, b) => a.pair.original - b.pair.original)
     .map((t) => ({ index: t.pair.original, ...rewordedEvidence(t) }));
+  const said = rewordedSaid(reworded.length, pairCount, share);
   return {
     kind: 'reworded',
     severity: 'low',
-    summary: `${reworded.length} of ${pairCount} paragraphs (${Math.round(share * 100)}% of the text) say what the original says in other words, without the tells of a machine translation`,
+    summary: inEnglish(said),
+    said,
     share: Math.round(share * 1000) / 1000,
     paragraphs,
   };
@@ -142,9 +151,6 @@ function shingles(text: string): Set<string> {
   return out;
 }
 
-/** "three-word phrases": the shingles named for readers. */
-const PHRASES = `${['one', 'two', 'three', 'four', 'five', 'six'][SHINGLE_WORDS - 1] ?? SHINGLE_WORDS}-word phrases`;
-
 function rewordedEvidence(t: PairText): TranslationEvidence {
   const original = t.original.text
     ? closestSentence(splitSentences(t.original.text), t.original.snippet, contentWords)
@@ -155,9 +161,17 @@ function rewordedEvidence(t: PairText): TranslationEvidence {
   const sharedTerms = [...pageTerms].filter((term) => originalTerms.has(term)).length;
   const originalPhrases = shingles(original);
   const sharedPhrases = [...shingles(page)].filter((s) => originalPhrases.has(s)).length;
-  return {
+  return worded({
     page,
     original,
-    why: `same meaning in other words: ${sharedTerms} of ${originalTerms.size} content words are kept, but only ${sharedPhrases} of ${originalPhrases.size} ${PHRASES} (paragraph ${t.pair.original + 1} of the original)`,
-  };
+    reason: {
+      kind: 'reworded',
+      keptTerms: sharedTerms,
+      terms: originalTerms.size,
+      keptPhrases: sharedPhrases,
+      phrases: originalPhrases.size,
+      phraseWords: SHINGLE_WORDS,
+      paragraph: t.pair.original,
+    },
+  });
 }

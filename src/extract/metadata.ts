@@ -10,6 +10,8 @@ export interface ArticleMetadata {
   readonly publisher?: string;
   /** Absolute http(s) address only. */
   readonly canonicalUrl?: string;
+  /** The language the page declares (<html lang>, else Content-Language or og:locale), as written. */
+  readonly language?: string;
   /** Where the figures came from, for the report's evidence. */
   readonly sources: readonly ('json-ld' | 'opengraph' | 'meta')[];
 }
@@ -37,8 +39,18 @@ export function readMetadata(doc: Document): ArticleMetadata {
     ...defined('datePublished', pick('datePublished')),
     ...defined('publisher', pick('publisher')),
     ...defined('canonicalUrl', og.canonicalUrl || ld?.canonicalUrl || undefined),
+    ...defined('language', declaredLanguage(doc)),
     sources,
   };
+}
+
+function declaredLanguage(doc: Document): string | undefined {
+  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content');
+  const declared =
+    doc.documentElement?.getAttribute('lang') ||
+    meta('meta[http-equiv="content-language" i]') ||
+    meta('meta[property="og:locale"]');
+  return declared ? tidyWhitespace(declared).slice(0, 35) || undefined : undefined;
 }
 
 const defined = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } =>

@@ -10,7 +10,13 @@ export type MessageKey = keyof typeof en;
 /** A message key without its plural suffix: the base a counted message is asked for by. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-export type Param = string | number;
+/**
+ * A message's parameter: text as it is (a title, a quoted word), a number (written in the
+ * locale's digits), another said text, a list of them (joined as the locale joins a list:
+ * "a, b and c"), a language named in the reader's language, or a share as a percentage.
+ */
+export type Param =
+  string | number | Said | readonly Said[] | { readonly language: string } | { readonly percent: number };
 
 /**
  * A text to be said: its message and parameters, not yet in a language. Findings and
@@ -47,8 +53,16 @@ export function translator(locale: string, lookup: Lookup): Translator {
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   // Numbers are written in the locale's digits and separators before they are substituted.
-  const show = (p: Param): string => (typeof p === 'number' ? numbers.format(p) : p);
+  const show = (p: Param): string => {
+    if (typeof p === 'number') return numbers.format(p);
+    if (typeof p === 'string') return p;
+    if (Array.isArray(p)) return lists.format(p.map((said: Said) => self.say(said)));
+    if ('language' in p) return languages.of(p.language) ?? p.language;
+    if ('percent' in p) return self.percent(p.percent);
+    return self.say(p as Said);
+  };
   const message = (key: string, params: readonly Param[]): string => {
     const text = lookup(key, params.map(show));
     if (text === '') throw new Error(`no message "${key}" in ${locale}`);

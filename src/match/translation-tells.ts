@@ -32,11 +32,27 @@ const MIN_SLIPPING_SENTENCES = 2;
 /** A sentence pair this alike (share of the original's words kept in order) is one sentence translated. */
 const DERIVED_SENTENCE = 0.6;
 
+/** A slip of a function word inside a sentence that keeps the original's other words (`before` null: at its end). */
+export type Slip =
+  | {
+      readonly kind: 'dropped-article' | 'dropped-subject' | 'added-article';
+      readonly word: string;
+      readonly before: string | null;
+    }
+  | { readonly kind: 'swapped'; readonly was: string; readonly now: string };
+
+/** Which tell a sentence pair shows, as facts (src/report/wording.ts words them). Paragraphs are 0-based in the original. */
+export type TellReason =
+  | { readonly kind: 'slips'; readonly slips: readonly Slip[]; readonly paragraph: number }
+  | { readonly kind: 'marked'; readonly mark: string; readonly word: string; readonly paragraph: number }
+  | { readonly kind: 'respelled'; readonly name: string; readonly spelled: string; readonly paragraph: number }
+  | { readonly kind: 'contractions'; readonly inOriginal: number; readonly onPage: number };
+
 /** A sentence pair shown as evidence, and why it is one (the report's TranslationEvidence). */
 export interface Evidence {
   readonly page: string;
   readonly original: string;
-  readonly why: string;
+  readonly reason: TellReason;
 }
 
 /** An aligned pair with its texts: the page's paragraph and what the index keeps of the original's. */
@@ -132,19 +148,19 @@ const WORD = /[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
  * These are the edits a round trip makes when the other language has no articles,
  * drops its subjects, or has one possessive for "its", "his" and "her".
  */
-export function slipOf(removed: readonly string[], added: readonly string[], next: string): string | null {
+export function slipOf(removed: readonly string[], added: readonly string[], next: string | null): Slip | null {
   const [was] = removed;
   const [now] = added;
   if (removed.length === 1 && added.length === 0) {
-    if (ARTICLES.has(was!)) return `the article “${was}” before “${next}” was dropped`;
-    if (SUBJECTS.has(was!)) return `the subject “${was}” before “${next}” was dropped`;
+    if (ARTICLES.has(was!)) return { kind: 'dropped-article', word: was!, before: next };
+    if (SUBJECTS.has(was!)) return { kind: 'dropped-subject', word: was!, before: next };
   }
   if (removed.length === 0 && added.length === 1 && ARTICLES.has(now!)) {
-    return `an article “${now}” was put before “${next}”`;
+    return { kind: 'added-article', word: now!, before: next };
   }
   if (removed.length === 1 && added.length === 1 && was !== now) {
     const swapped = [POSSESSIVES, RELATIVES, PREPOSITIONS].some((set) => set.has(was!) && set.has(now!));
-    if (swapped) return `“${was}” became “${now}”`;
+    if (swapped) return { kind: 'swapped', was: was!, now: now! };
   }
   return null;
 }
@@ -193,20 +209,20 @@ function keepsFigures(original: readonly string[], page: readonly string[]): boo
  * between consecutive kept words. Only a sentence that keeps most of the original's
  * words in order is one sentence translated; a sentence written anew has no slips.
  */
-export function sentenceSlips(original: string, page: string, clipped = false): string[] {
+export function sentenceSlips(original: string, page: string, clipped = false): Slip[] {
   const a = wordsOf(original);
   const b = wordsOf(page);
   // A clipped sentence may end inside a figure ("1,9…"): its last word is not compared.
   if (a.length === 0 || !keepsFigures(clipped ? a.slice(0, -1) : a, b)) return [];
   const kept = commonWords(a, b);
   if (kept.length < DERIVED_SENTENCE * a.length) return [];
-  const slips: string[] = [];
+  const slips: Slip[] = [];
   let [i0, j0] = [-1, -1];
   // A clipped opening sentence ("…") ends at its last kept word, not at the page's.
   const ends: [number, number][] = clipped ? [] : [[a.length, b.length]];
   for (const [i, j] of [...kept, ...ends]) {
-    const why = slipOf(a.slice(i0 + 1, i), b.slice(j0 + 1, j), a[i] ?? 'the end');
-    if (why) slips.push(why);
+    const slip = slipOf(a.slice(i0 + 1, i), b.slice(j0 + 1, j), a[i] ?? null);
+    if (slip) slips.push(slip);
     [i0, j0] = [i, j];
   }
   return slips;
@@ -232,7 +248,7 @@ function functionWordSlips(texts: readonly PairText[]): Slips {
     evidence.push({
       page,
       original: sentence,
-      why: `${found.slice(0, 3).join('; ')}: function words changed as a translation engine changes them, in a sentence that keeps the original's other words (paragraph ${t.pair.original + 1} of the original)`,
+      reason: { kind: 'slips', slips: found.slice(0, 3), paragraph: t.pair.original },
       slips: found.length,
     });
   }
@@ -287,7 +303,7 @@ function untranslatedMarks(texts: readonly PairText[]): Evidence[] {
       found.push({
         page: sentence,
         original: t.original.snippet,
-        why: `“${mark}” is the original's “${word}” with the mark a translation engine puts on a word it could not translate (paragraph ${t.pair.original + 1} of the original)`,
+        reason: { kind: 'marked', mark, word, paragraph: t.pair.original },
       });
     }
   }
@@ -315,7 +331,7 @@ function respelledNames(t: PairText): Evidence[] {
       found.push({
         page: sentence,
         original: t.original.snippet.includes(word) ? t.original.snippet : name,
-        why: `the name “${word}” is spelled “${variant}”, as when a name is translated and back (paragraph ${t.pair.original + 1} of the original)`,
+        reason: { kind: 'respelled', name: word, spelled: variant, paragraph: t.pair.original },
       });
     }
   }
@@ -349,6 +365,6 @@ function lostContractions(texts: readonly PairText[]): Evidence | null {
   return {
     page,
     original: example.original.snippet,
-    why: `the original uses ${inOriginal} contractions (such as “can't”, “it's”) in these paragraphs; the page uses ${onPage}: they were spelled out`,
+    reason: { kind: 'contractions', inOriginal, onPage },
   };
 }

@@ -3,6 +3,10 @@
 import type { BoilerplateCategory } from '../classify/boilerplate';
 import type { OriginalMeta } from '../corpus/records';
 import type { CreditHow } from '../credit/find-credits';
+import type { Said } from '../i18n/translator';
+import type { EvidenceReason } from './wording';
+
+export type { Said, EvidenceReason };
 
 export type Verdict = 'original' | 'rewritten' | 'repost' | 'unrelated' | 'not-an-article' | 'too-large';
 export type Severity = 'high' | 'medium' | 'low';
@@ -29,14 +33,17 @@ export interface MissingParagraph {
 export interface AddedParagraph {
   readonly text: string;
   readonly category: BoilerplateCategory;
-  /** Why it was called so, for instance whose bio it is. */
+  /** Why it was called so, for instance whose bio it is (English; `noteSaid` for other languages). */
   readonly note?: string;
+  readonly noteSaid?: Said;
 }
 
 export interface TranslationEvidence {
   readonly page: string;
   readonly original: string;
+  /** Why the pair is evidence, in English; `reason` says it as facts (src/report/wording.ts words them). */
   readonly why: string;
+  readonly reason: EvidenceReason;
 }
 
 /** A paragraph the page says in other words: the original's index and a sentence pair. */
@@ -50,18 +57,24 @@ export type Finding =
       readonly kind: 'missing-paragraphs';
       readonly severity: Severity;
       readonly summary: string;
+      /** The summary to be said in the reader's language (`summary` is its English). */
+      readonly said: Said;
       readonly paragraphs: readonly MissingParagraph[];
     }
   | {
       readonly kind: 'added-boilerplate';
       readonly severity: Severity;
       readonly summary: string;
+      /** The summary to be said in the reader's language (`summary` is its English). */
+      readonly said: Said;
       readonly paragraphs: readonly AddedParagraph[];
     }
   | {
       readonly kind: 'machine-translation';
       readonly severity: Severity;
       readonly summary: string;
+      /** The summary to be said in the reader's language (`summary` is its English). */
+      readonly said: Said;
       readonly confidence: number;
       readonly evidence: readonly TranslationEvidence[];
     }
@@ -70,6 +83,8 @@ export type Finding =
       readonly kind: 'reworded';
       readonly severity: Severity;
       readonly summary: string;
+      /** The summary to be said in the reader's language (`summary` is its English). */
+      readonly said: Said;
       /** Share of the aligned text (by page words) that is reworded, 0..1. */
       readonly share: number;
       /** The page's paragraphs of running text, and how many of them retell the original's. */
@@ -83,8 +98,14 @@ export interface Report {
   readonly verdict: Verdict;
   readonly match: MatchInfo | null;
   readonly findings: readonly Finding[];
-  /** One sentence for people: why this verdict. */
+  /** One sentence for people: why this verdict (English; `said` for the reader's language). */
   readonly message: string;
+  readonly said: Said;
+  /**
+   * On an unmatched page: the language it is in, when not the corpus's (a BCP 47 code, or ""
+   * when it reads as not English without saying which language it is).
+   */
+  readonly pageLanguage?: string;
   /** For `too-large`: which limit the page passed (markup, elements, depth, paragraphs, words), and by how much. */
   readonly tooLarge?: { readonly reason: string; readonly limit: number; readonly found: number };
   /**

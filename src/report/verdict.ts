@@ -2,8 +2,19 @@
 // the labels the popup and the command line show for each kind of finding.
 import type { OriginalMeta } from '../corpus/records';
 import type { TooLarge } from '../extract/article';
-import { plural } from '../text/plural';
-import type { BoilerplateCategory, Finding, FindingKind, MatchInfo, Report } from './report';
+import { inEnglish } from '../i18n/english';
+import type { BoilerplateCategory, Finding, FindingKind, MatchInfo, Report, Said } from './report';
+import {
+  notAnArticleSaid,
+  originalCopySaid,
+  originalHereSaid,
+  otherLanguageSaid,
+  ownWordsSaid,
+  repostSaid,
+  rewrittenSaid,
+  tooLargeSaid,
+  unrelatedSaid,
+} from './wording';
 
 /**
  * Each kind of finding in words: `title` heads it (popup), `phrase` names it in the
@@ -26,27 +37,29 @@ export const CATEGORY_LABEL: Record<BoilerplateCategory, string> = {
   other: 'Inserted text',
 };
 
+/** A report with its sentence: the words to say (`said`) and their English (`message`). */
+const worded = (report: Omit<Report, 'message' | 'said'>, said: Said): Report => ({
+  ...report,
+  message: inEnglish(said),
+  said,
+});
+
 /** A page over an extraction budget: never judged. */
-export function tooLargeReport({ reason, limit, found, message }: TooLarge): Report {
-  return { verdict: 'too-large', match: null, findings: [], message, tooLarge: { reason, limit, found } };
+export function tooLargeReport({ reason, limit, found }: TooLarge): Report {
+  return worded(
+    { verdict: 'too-large', match: null, findings: [], tooLarge: { reason, limit, found } },
+    tooLargeSaid(reason, limit),
+  );
 }
 
 export function notAnArticleReport(proseWords: number): Report {
-  return {
-    verdict: 'not-an-article',
-    match: null,
-    findings: [],
-    message: `This page does not look like an article: it has ${proseWords} words of running text.`,
-  };
+  return worded({ verdict: 'not-an-article', match: null, findings: [] }, notAnArticleSaid(proseWords));
 }
 
-export function unrelatedReport(): Report {
-  return {
-    verdict: 'unrelated',
-    match: null,
-    findings: [],
-    message: 'This page does not match any original in the corpus.',
-  };
+/** No original matches; a page in another language than the corpus's is told so. */
+export function unrelatedReport(pageLanguage?: string): Report {
+  if (pageLanguage === undefined) return worded({ verdict: 'unrelated', match: null, findings: [] }, unrelatedSaid());
+  return worded({ verdict: 'unrelated', match: null, findings: [], pageLanguage }, otherLanguageSaid(pageLanguage));
 }
 
 const host = (url: string): string => {
@@ -65,7 +78,7 @@ export function onOriginalSite(pageUrl: string, originalUrl: string): boolean {
 
 /** The original's own page (or an AMP or mobile copy of it): no findings are looked for. */
 export function originalSiteReport(original: OriginalMeta, match: MatchInfo): Report {
-  return { verdict: 'original', match, findings: [], message: originalMessage(original, true) };
+  return worded({ verdict: 'original', match, findings: [] }, originalHereSaid(original));
 }
 
 /**
@@ -83,39 +96,19 @@ export function judge(
   const mt = findings.some((f) => f.kind === 'machine-translation');
   if (rewritten && !mt) {
     const retold = findings.find((f) => f.kind === 'reworded')?.retold;
-    const others = findings.filter((f) => f.kind !== 'reworded').map((f) => FINDING_LABEL[f.kind].phrase);
-    const howMuch = retold ? ` (${retold.paragraphs} of its ${plural(retold.of, 'paragraph')} retell it)` : '';
-    return {
-      verdict: 'rewritten',
-      match,
-      findings,
-      message: `This page is rewritten from “${original.title}”${byWhom(original)}: it tells the same text in other words${howMuch}${others.length ? `; ${others.join(', ')}` : ''}.`,
-    };
+    const others = findings.filter((f) => f.kind !== 'reworded').map((f) => f.kind);
+    return worded({ verdict: 'rewritten', match, findings }, rewrittenSaid(original, retold, others));
   }
   // Rewording alone is not a repost: a newsroom rewriting a wire story in its own words does the same.
   if (findings.every((f) => f.kind === 'reworded')) {
-    const message =
-      findings.length > 0
-        ? `This page says what “${original.title}”${byWhom(original)} says in its own words throughout, with no sign of machine translation.`
-        : originalMessage(original, false);
-    return { verdict: 'original', match, findings, message };
+    const said = findings.length > 0 ? ownWordsSaid(original) : originalCopySaid(original);
+    return worded({ verdict: 'original', match, findings }, said);
   }
-  const what = findings.map((f) => FINDING_LABEL[f.kind].phrase);
-  return {
-    verdict: 'repost',
-    match,
-    findings,
-    message: `This page is a repost of “${original.title}”${byWhom(original)}: ${what.join(', ')}.`,
-  };
-}
-
-function byWhom(original: OriginalMeta): string {
-  const parts = [original.author, original.publisher].filter(Boolean);
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
-function originalMessage(original: OriginalMeta, sameSite: boolean): string {
-  return sameSite
-    ? `This is the original: “${original.title}”${byWhom(original)}.`
-    : `This page carries the original text of “${original.title}”${byWhom(original)}, complete and unchanged.`;
+  return worded(
+    { verdict: 'repost', match, findings },
+    repostSaid(
+      original,
+      findings.map((f) => f.kind),
+    ),
+  );
 }

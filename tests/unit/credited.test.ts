@@ -305,6 +305,7 @@ describe('the rules', () => {
       : null,
     findings: [],
     message: '',
+    said: { key: 'report_unrelated' },
   });
   const credit = { url: 'https://origin.example/story', host: 'origin.example', how: 'canonical' as const };
 

@@ -21,6 +21,8 @@ describe('readMetadata on real pages', () => {
       publisher: 'Wall Street Journal',
       canonicalUrl:
         'https://www.wsj.com/articles/google-stadia-microsoft-xcloud-apple-arcade-so-many-ways-to-playand-pay-11574168580',
+      // <html lang>, as written.
+      language: 'en-US',
       sources: ['json-ld', 'opengraph', 'meta'],
     });
   });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/corpus/corpus-index';
+import { inEnglish } from '../../src/i18n/english';
 import { commonWords, sentenceSlips, slipOf } from '../../src/match/translation-tells';
+import { slipSaid } from '../../src/report/wording';
 import { analyzeArticle } from '../../src/check/analyze';
 import type { Finding, Report } from '../../src/report/report';
 import { splitSentences } from '../../src/text/sentences';
@@ -62,21 +64,29 @@ function phrasesKept(page: readonly string[], original: readonly string[]): numb
   return [...a].filter((p) => b.has(p)).length / Math.max(1, a.size);
 }
 
+/** Slips as the report words them in English. */
+const slipWords = (...args: Parameters<typeof slipOf>): string | null => {
+  const slip = slipOf(...args);
+  return slip && inEnglish(slipSaid(slip));
+};
+const slipsOfSentence = (...args: Parameters<typeof sentenceSlips>): string[] =>
+  sentenceSlips(...args).map((slip) => inEnglish(slipSaid(slip)));
+
 describe('function-word slips: what a translation engine changes between kept words', () => {
   it('names the slips of a round trip', () => {
-    expect(slipOf(['the'], [], 'obstacle')).toBe('the article “the” before “obstacle” was dropped');
-    expect(slipOf([], ['the'], 'christianity')).toBe('an article “the” was put before “christianity”');
-    expect(slipOf(['we'], [], 'can')).toBe('the subject “we” before “can” was dropped');
-    expect(slipOf(['its'], ['his'], 'presentments')).toBe('“its” became “his”');
-    expect(slipOf(['what'], ['which'], 'ways')).toBe('“what” became “which”');
-    expect(slipOf(['named'], ['called'], 'grethel')).toBeNull();
-    expect(slipOf(['on', 'a'], ['upon', 'a'], 'time')).toBeNull();
+    expect(slipWords(['the'], [], 'obstacle')).toBe('the article “the” before “obstacle” was dropped');
+    expect(slipWords([], ['the'], 'christianity')).toBe('an article “the” was put before “christianity”');
+    expect(slipWords(['we'], [], 'can')).toBe('the subject “we” before “can” was dropped');
+    expect(slipWords(['its'], ['his'], 'presentments')).toBe('“its” became “his”');
+    expect(slipWords(['what'], ['which'], 'ways')).toBe('“what” became “which”');
+    expect(slipWords(['named'], ['called'], 'grethel')).toBeNull();
+    expect(slipWords(['on', 'a'], ['upon', 'a'], 'time')).toBeNull();
   });
 
   it('finds them only in a sentence that keeps the original words in order', () => {
     // Apertium, English → Spanish → English, on Brown text cd01.
     expect(
-      sentenceSlips(
+      slipsOfSentence(
         'Although a complete picture cannot be given, we can indicate some aspects of life into which the Christian faith entered.',
         'Although a complete picture can not be given, can indicate some aspects of the life to which the Christian faith entered.',
       ),
@@ -87,7 +97,7 @@ describe('function-word slips: what a translation engine changes between kept wo
     ]);
     // Two human translations of one sentence (Hunt's, Taylor's): written anew, nothing is counted.
     expect(
-      sentenceSlips(
+      slipsOfSentence(
         'In the olden time there was a king, who had behind his palace a beautiful pleasure-garden in which there was a tree that bore golden apples.',
         'A certain king had a beautiful garden, and in the garden stood a tree which bore golden apples.',
       ),
@@ -128,15 +138,21 @@ describe('slips in a sentence whose figures changed', () => {
     // An engine carries figures over, however it writes them: the same edits with the figures kept are slips.
     const original = 'Since its inception in March 2007, the Strike Force has charged nearly 1,900 defendants.';
     expect(
-      sentenceSlips(original, 'Since their inception in March 2007, Strike Force has charged nearly 1,500 defendants.'),
+      slipsOfSentence(
+        original,
+        'Since their inception in March 2007, Strike Force has charged nearly 1,500 defendants.',
+      ),
     ).toEqual([]);
     expect(
-      sentenceSlips(original, 'Since their inception in March 2007, Strike Force has charged nearly 1.900 defendants.'),
+      slipsOfSentence(
+        original,
+        'Since their inception in March 2007, Strike Force has charged nearly 1.900 defendants.',
+      ),
     ).toEqual(['“its” became “their”', 'the article “the” before “strike” was dropped']);
     // An opening sentence the index clipped inside its last figure is compared up to it.
     const clipped = 'Since its inception in March 2007, the Strike Force has charged nearly 1,9';
     expect(
-      sentenceSlips(
+      slipsOfSentence(
         clipped,
         'Since their inception in March 2007, Strike Force has charged nearly 1,900 defendants.',
         true,
