@@ -22,6 +22,7 @@ import {
   updateNow,
 } from '../src/browser/lists-background';
 import { errorMessage } from '../src/text/error-message';
+import { openOnboardingOnInstall } from '../src/browser/first-run';
 import {
   followedIndex,
   followedReply,
@@ -56,6 +57,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void scheduleFollowUpdates());
   browser.runtime.onStartup.addListener(() => void scheduleFollowUpdates());
   browser.alarms.onAlarm.addListener((alarm) => void onFollowAlarm(alarm.name));
+  // First run: the onboarding page, on a fresh install only.
+  browser.runtime.onInstalled.addListener(openOnboardingOnInstall);
 });
 
 /** The user's own originals (options page), indexed with full text; rebuilt when they change. */

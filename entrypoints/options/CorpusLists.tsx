@@ -1,13 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeStatus, formatBytes, hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
+import { hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
 import { sendToBackground } from '../../src/browser/messaging';
 import { errorMessage } from '../../src/text/error-message';
+import { n, t } from '../../src/ui/i18n';
+import { bytes, day, when } from './labels';
 
 // Everything a corpus list says of itself is untrusted: rendered as text only.
 
-const when = (ms: number | null): string =>
-  ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+/** What the page says of a list's last update, in words (the reason a download failed is the background's). */
+function describeStatus(list: ListView): string {
+  const error = list.error ?? t('options_unknown_error');
+  switch (list.status) {
+    case 'bundled':
+      return t('options_list_status_bundled');
+    case 'updating':
+      return t('options_updating');
+    case 'never-loaded':
+      return list.error === null ? t('options_list_status_not_yet') : t('options_list_status_not_downloaded', error);
+    case 'ok':
+      return t('options_up_to_date');
+    case 'error':
+      if (list.version === null) return t('options_list_status_not_downloaded', error);
+      return list.published
+        ? t('options_list_status_failed_from', error, list.version, day(list.published))
+        : t('options_list_status_failed', error, list.version);
+  }
+}
+
+/** The bundled corpus's name is the extension's to translate; a list's is its maintainer's. */
+const listName = (list: ListView): string => (list.url === null ? t('options_list_bundled_name') : list.name);
 
 /**
  * Corpus lists, as uBlock Origin shows filter lists: the bundled corpus first, then each
@@ -22,7 +44,7 @@ export function CorpusLists() {
   const [address, setAddress] = useState('');
 
   const apply = (reply: ListsReply | undefined, done: string): void => {
-    if (reply === undefined) return setStatus('The extension did not answer: try again.');
+    if (reply === undefined) return setStatus(t('options_no_answer'));
     setLists(reply.lists);
     setStatus(reply.error ?? done);
   };
@@ -60,7 +82,7 @@ export function CorpusLists() {
     try {
       pattern = hostPattern(url);
     } catch (error) {
-      setStatus(`Not added: ${errorMessage(error)}`);
+      setStatus(t('options_not_added', errorMessage(error)));
       return;
     }
     // Called in the click itself: the browser asks the user for this one site.
@@ -72,23 +94,20 @@ export function CorpusLists() {
     }
     void act(
       'add',
-      `Asking for access to ${pattern}…`,
+      t('options_asking_access', pattern),
       async () => {
-        if (!(await asked)) return { lists, error: `Not added: access to ${pattern} was not given.` };
-        setStatus(`Downloading ${url}…`);
+        if (!(await asked)) return { lists, error: t('options_list_refused', pattern) };
+        setStatus(t('options_downloading', url));
         return sendToBackground({ type: 'add-list', url });
       },
-      'List added.',
+      t('options_list_added'),
     ).then((added) => added && setAddress(''));
   };
 
   return (
-    <section aria-labelledby="lists-title">
-      <h2 id="lists-title">Corpus lists ({lists.length})</h2>
-      <p class="hint">
-        Pages are checked against every list here. A list is a signed file on a website; it is downloaded when you add
-        it, then checked for a new version once a day. Adding one lets Repost Radar reach that site only.
-      </p>
+    <section id="lists" aria-labelledby="lists-title">
+      <h2 id="lists-title">{t('options_lists_title', lists.length)}</h2>
+      <p class="hint">{t('options_lists_hint')}</p>
       <ul class="lists">
         {lists.map((list) => {
           const key = list.url ?? 'bundled';
@@ -96,23 +115,27 @@ export function CorpusLists() {
           return (
             <li key={key} class="list" data-status={list.status} data-url={list.url ?? ''}>
               <div class="list-head">
-                <strong class="list-name">{list.name}</strong>
-                {list.maintainer ? <span class="list-maintainer">by {list.maintainer}</span> : null}
+                <strong class="list-name">{listName(list)}</strong>
+                {list.maintainer ? <span class="list-maintainer">{t('options_list_by', list.maintainer)}</span> : null}
               </div>
               <p class="list-meta">
-                {list.originals === null ? '' : `${list.originals.toLocaleString('en')} originals · `}
-                {list.bytes === null ? '' : `${formatBytes(list.bytes)} · `}
-                {list.version === null ? '' : `version ${list.version} · `}
-                {list.status === 'bundled'
-                  ? `built ${list.published?.slice(0, 10) ?? 'unknown'}`
-                  : `updated ${when(list.updatedAt)} · checked ${when(list.checkedAt)}`}
+                {[
+                  list.originals === null ? null : n('options_originals', list.originals),
+                  list.bytes === null ? null : bytes(list.bytes),
+                  list.version === null ? null : t('options_list_version', list.version),
+                  ...(list.status === 'bundled'
+                    ? [list.published ? t('options_list_built', day(list.published)) : null]
+                    : [t('options_updated_at', when(list.updatedAt)), t('options_checked_at', when(list.checkedAt))]),
+                ]
+                  .filter((part) => part !== null)
+                  .join(' · ')}
               </p>
               {list.url === null ? null : <p class="list-url">{list.url}</p>}
               <p
                 class={`list-state${list.status === 'error' ? ' list-error' : ''}`}
                 role={list.status === 'error' ? 'alert' : undefined}
               >
-                {updating ? 'Updating…' : describeStatus(list)}
+                {updating ? t('options_updating') : describeStatus(list)}
               </p>
               {list.url === null ? null : (
                 <div class="toolbar">
@@ -122,13 +145,13 @@ export function CorpusLists() {
                     onClick={() =>
                       void act(
                         key,
-                        `Updating ${list.name}…`,
+                        t('options_updating_named', listName(list)),
                         () => sendToBackground({ type: 'update-lists', url: list.url! }),
                         '',
                       )
                     }
                   >
-                    Update now
+                    {t('options_update_now')}
                   </button>
                   <button
                     type="button"
@@ -136,13 +159,13 @@ export function CorpusLists() {
                     onClick={() =>
                       void act(
                         key,
-                        `Removing ${list.name}…`,
+                        t('options_removing_named', listName(list)),
                         () => sendToBackground({ type: 'remove-list', url: list.url! }),
-                        'List removed.',
+                        t('options_list_removed'),
                       )
                     }
                   >
-                    Remove
+                    {t('options_remove')}
                   </button>
                 </div>
               )}
@@ -152,7 +175,7 @@ export function CorpusLists() {
       </ul>
       <form class="toolbar add-list" onSubmit={add}>
         <label>
-          Add a list by address{' '}
+          {t('options_add_list_label')}{' '}
           <input
             type="url"
             required
@@ -163,7 +186,7 @@ export function CorpusLists() {
           />
         </label>
         <button type="submit" disabled={busy.has('add')}>
-          Add list
+          {t('options_add_list')}
         </button>
       </form>
       {status ? (

@@ -11,16 +11,14 @@ import {
 import { SUGGESTED_NEWSROOMS } from '../../src/follow/suggested';
 import type { FollowedReply, FollowedView } from '../../src/follow/view';
 import { errorMessage } from '../../src/text/error-message';
-import { plural } from '../../src/text/plural';
+import { n, t } from '../../src/ui/i18n';
+import { when } from './labels';
 import './followed.css';
 
 // Followed newsrooms: the reader adds a feed or sitemap (or picks a suggested newsroom);
 // the browser is asked for that site only, in the click; the background reads the feed
 // every few hours and keeps its new articles here, on this computer. What a feed says of
 // itself is untrusted: rendered as text only.
-
-const when = (ms: number | null): string =>
-  ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /** Asks for the feed's host in the click itself (the browser requires a user gesture). */
 function askFor(url: string): { pattern: string; asked: Promise<boolean> } {
@@ -44,7 +42,7 @@ export function FollowedSites() {
 
   const apply = (reply: FollowedReply | undefined, done: string): boolean => {
     if (reply === undefined) {
-      setStatus('The extension did not answer: try again.');
+      setStatus(t('options_no_answer'));
       return false;
     }
     setSites(reply.sites);
@@ -100,20 +98,20 @@ export function FollowedSites() {
     try {
       ({ pattern, asked } = askFor(url));
     } catch (error) {
-      setStatus(`Not followed: ${errorMessage(error)}`);
+      setStatus(t('options_not_followed', errorMessage(error)));
       return Promise.resolve(false);
     }
     return act(
       key,
-      `Asking for access to ${pattern}…`,
+      t('options_asking_access', pattern),
       async () => {
         if (!(await asked)) {
-          return { sites, settings, error: `Not followed: access to ${pattern} was not given.` };
+          return { sites, settings, error: t('options_follow_refused', pattern) };
         }
-        setStatus(`Reading ${url}…`);
+        setStatus(t('options_reading', url));
         return sendToBackground({ type: 'follow-site', url: url.trim() });
       },
-      'Following. Its new articles are being read.',
+      t('options_follow_started'),
     );
   };
 
@@ -123,19 +121,21 @@ export function FollowedSites() {
     const next = { intervalHours: Number(draft.intervalHours), expiryDays: Number(draft.expiryDays) };
     void act(
       'settings',
-      'Saving…',
+      t('options_saving'),
       () => sendToBackground({ type: 'set-follow-settings', ...next }),
-      'Settings saved.',
+      t('options_settings_saved'),
     );
   };
 
   return (
-    <section aria-labelledby="followed-title">
-      <h2 id="followed-title">Followed newsrooms ({sites.length})</h2>
+    <section id="followed" aria-labelledby="followed-title">
+      <h2 id="followed-title">{t('options_followed_title', sites.length)}</h2>
       <p class="hint">
-        Add a site’s feed (RSS or Atom) or sitemap: Repost Radar reads it every {plural(settings.intervalHours, 'hour')}
-        , keeps its new articles on this computer for {plural(settings.expiryDays, 'day')}, and checks pages against
-        them with their full text. Following a site lets Repost Radar reach that site only.
+        {t(
+          'options_followed_hint',
+          n('options_every_hours', settings.intervalHours),
+          n('options_for_days', settings.expiryDays),
+        )}
       </p>
       <ul class="followed-sites">
         {sites.map((site) => {
@@ -147,15 +147,22 @@ export function FollowedSites() {
               </div>
               <p class="list-url">{site.url}</p>
               <p class="list-meta followed-meta">
-                {plural(site.articles, 'article')} held · updated {when(site.updatedAt)} · checked{' '}
-                {when(site.checkedAt)}
-                {site.pending > 0 ? ` · ${site.pending} more to read` : ''}
+                {[
+                  n('options_articles_held', site.articles),
+                  t('options_updated_at', when(site.updatedAt)),
+                  t('options_checked_at', when(site.checkedAt)),
+                  ...(site.pending > 0 ? [n('options_more_to_read', site.pending)] : []),
+                ].join(' · ')}
               </p>
               <p
                 class={`list-state followed-state${site.error === null ? '' : ' list-error'}`}
                 role={site.error === null ? undefined : 'alert'}
               >
-                {updating ? 'Updating…' : site.error === null ? 'Up to date' : `Last update: ${site.error}`}
+                {updating
+                  ? t('options_updating')
+                  : site.error === null
+                    ? t('options_up_to_date')
+                    : t('options_last_update', site.error)}
               </p>
               <div class="toolbar">
                 <button
@@ -164,13 +171,13 @@ export function FollowedSites() {
                   onClick={() =>
                     void act(
                       site.url,
-                      `Updating ${site.name}…`,
+                      t('options_updating_named', site.name),
                       () => sendToBackground({ type: 'update-followed', url: site.url }),
                       '',
                     )
                   }
                 >
-                  Update now
+                  {t('options_update_now')}
                 </button>
                 <button
                   type="button"
@@ -178,13 +185,13 @@ export function FollowedSites() {
                   onClick={() =>
                     void act(
                       site.url,
-                      `Removing ${site.name}…`,
+                      t('options_removing_named', site.name),
                       () => sendToBackground({ type: 'unfollow-site', url: site.url }),
-                      'Site removed, with its articles.',
+                      t('options_site_removed'),
                     )
                   }
                 >
-                  Remove
+                  {t('options_remove')}
                 </button>
               </div>
             </li>
@@ -199,7 +206,7 @@ export function FollowedSites() {
         }}
       >
         <label>
-          Follow a feed or sitemap{' '}
+          {t('options_follow_label')}{' '}
           <input
             type="url"
             required
@@ -210,7 +217,7 @@ export function FollowedSites() {
           />
         </label>
         <button type="submit" disabled={busy.has('add')}>
-          Follow
+          {t('options_follow')}
         </button>
       </form>
       {status ? (
@@ -218,10 +225,8 @@ export function FollowedSites() {
           {status}
         </p>
       ) : null}
-      <h3>Suggested newsrooms</h3>
-      <p class="hint">
-        Their articles are widely republished under open licences. Nothing is asked of them until you click Follow.
-      </p>
+      <h3>{t('options_suggested_title')}</h3>
+      <p class="hint">{t('options_suggested_hint')}</p>
       <ul class="suggested">
         {SUGGESTED_NEWSROOMS.map((room) => (
           <li key={room.feed} class="suggestion" data-feed={room.feed}>
@@ -231,14 +236,14 @@ export function FollowedSites() {
               disabled={followed.has(room.feed) || busy.has(room.feed)}
               onClick={() => void follow(room.feed, room.feed)}
             >
-              {followed.has(room.feed) ? 'Following' : 'Follow'}
+              {followed.has(room.feed) ? t('options_following') : t('options_follow')}
             </button>
           </li>
         ))}
       </ul>
       <form class="toolbar follow-settings" onSubmit={saveSettings}>
         <label>
-          Update every{' '}
+          {t('options_interval_label')}{' '}
           <input
             type="number"
             min={INTERVAL_HOURS_RANGE.min}
@@ -247,11 +252,10 @@ export function FollowedSites() {
             value={draft.intervalHours}
             data-testid="follow-interval"
             onInput={(e) => setDraft({ ...draft, intervalHours: e.currentTarget.value })}
-          />{' '}
-          hours
+          />
         </label>
         <label>
-          Keep articles for{' '}
+          {t('options_expiry_label')}{' '}
           <input
             type="number"
             min={EXPIRY_DAYS_RANGE.min}
@@ -260,11 +264,10 @@ export function FollowedSites() {
             value={draft.expiryDays}
             data-testid="follow-expiry"
             onInput={(e) => setDraft({ ...draft, expiryDays: e.currentTarget.value })}
-          />{' '}
-          days
+          />
         </label>
         <button type="submit" disabled={busy.has('settings')}>
-          Save settings
+          {t('options_save_settings')}
         </button>
       </form>
     </section>

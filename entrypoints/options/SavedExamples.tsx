@@ -1,7 +1,8 @@
 import { loadExamples, storeExamples } from '../../src/browser/local-store';
-import { mergeExamples, parseExamples, toCsv, toJsonl } from '../../src/saved-examples/example';
+import { mergeExamples, parseExamples, toCsv, toJsonl, type SavedExample } from '../../src/saved-examples/example';
 import { errorMessage } from '../../src/text/error-message';
-import { plural } from '../../src/text/plural';
+import { n, t, ui } from '../../src/ui/i18n';
+import { findingLabel, verdictLabel } from './labels';
 import { Status, useStoredList } from './stored-list';
 
 // A saved page's text and report are untrusted: rendered as text only.
@@ -15,39 +16,53 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Whether the reader said "this verdict is wrong" of the saved page. The feedback is an
+ * optional field of newer examples (and of imported files): read as data, never trusted to be there.
+ */
+function markedWrong(example: SavedExample): boolean {
+  const feedback: unknown = (example as { readonly feedback?: unknown }).feedback;
+  return (
+    typeof feedback === 'object' && feedback !== null && 'verdictWrong' in feedback && Boolean(feedback.verdictWrong)
+  );
+}
+
+/** The comparison page for a saved example: it reads the example, not a tab. */
+const compareUrl = (example: SavedExample): string => `compare.html?saved=${encodeURIComponent(example.id)}`;
+
 export function SavedExamples() {
   const { items: examples, status, setStatus, save, remove } = useStoredList(loadExamples, storeExamples);
   const importFile = async (file: File): Promise<void> => {
     try {
       const incoming = parseExamples(await file.text());
       const { examples: merged, added } = mergeExamples(await loadExamples(), incoming);
-      await save(merged, `${file.name}: ${plural(added, 'example')} added, ${incoming.length - added} already here.`);
+      await save(merged, n('options_examples_imported', added, file.name, incoming.length - added));
     } catch (error) {
-      setStatus(`${file.name} was not imported, nothing changed: ${errorMessage(error)}`);
+      setStatus(t('options_examples_not_imported', file.name, errorMessage(error)));
     }
   };
   const stamp = new Date().toISOString().slice(0, 10);
   return (
-    <section aria-labelledby="examples-title">
-      <h2 id="examples-title">Saved examples ({examples.length})</h2>
-      <p class="hint">Pages you saved from the popup, with their report and their text as it was.</p>
+    <section id="examples" aria-labelledby="examples-title">
+      <h2 id="examples-title">{t('options_examples_title', examples.length)}</h2>
+      <p class="hint">{t('options_examples_hint')}</p>
       <div class="toolbar">
         <button
           type="button"
           disabled={!examples.length}
           onClick={() => download(`repost-radar-examples-${stamp}.jsonl`, 'application/x-ndjson', toJsonl(examples))}
         >
-          Export JSON Lines
+          {t('options_export_jsonl')}
         </button>
         <button
           type="button"
           disabled={!examples.length}
           onClick={() => download(`repost-radar-examples-${stamp}.csv`, 'text/csv', toCsv(examples))}
         >
-          Export CSV
+          {t('options_export_csv')}
         </button>
         <label class="file-button">
-          Import JSON Lines or CSV
+          {t('options_import_examples')}
           <input
             type="file"
             accept=".jsonl,.json,.csv,.txt"
@@ -62,9 +77,9 @@ export function SavedExamples() {
         <button
           type="button"
           disabled={!examples.length}
-          onClick={() => confirm('Delete every saved example?') && void save([], 'All examples deleted.')}
+          onClick={() => confirm(t('options_delete_all_confirm')) && void save([], t('options_all_deleted'))}
         >
-          Delete all
+          {t('options_delete_all')}
         </button>
       </div>
       <Status text={status} />
@@ -72,22 +87,25 @@ export function SavedExamples() {
         {examples.map((example) => (
           <li key={example.id} class="item" data-id={example.id}>
             <div class="item-head">
-              <span class={`pill verdict-${example.verdict}`}>{example.verdict}</span>
+              <span class={`pill verdict-${example.verdict}`}>{verdictLabel(example.verdict)}</span>
               <a href={example.url} target="_blank" rel="noopener noreferrer">
                 {example.title || example.url}
               </a>
             </div>
             <p class="item-meta">
-              Saved {example.savedAt.slice(0, 16).replace('T', ' ')}
-              {example.match ? ` · original: ${example.match.title}` : ''} ·{' '}
-              {example.findings.map((f) => f.kind).join(', ') || 'no findings'}
+              {[
+                t('options_saved_at', ui.dateTime(example.savedAt)),
+                ...(example.match ? [t('options_saved_original', example.match.title)] : []),
+                example.findings.map((f) => findingLabel(f.kind)).join(', ') || t('options_no_findings'),
+              ].join(' · ')}
             </p>
+            {markedWrong(example) ? <p class="item-feedback">{t('options_verdict_marked_wrong')}</p> : null}
             <label class="tags">
-              Tags
+              {t('options_tags')}
               <input
                 type="text"
                 value={example.tags.join(', ')}
-                placeholder="workshop, translated…"
+                placeholder={t('options_tags_placeholder')}
                 onChange={(e) => {
                   const tags = e.currentTarget.value
                     .split(',')
@@ -95,13 +113,16 @@ export function SavedExamples() {
                     .filter(Boolean);
                   void save(
                     examples.map((x) => (x.id === example.id ? { ...x, tags } : x)),
-                    'Tags saved.',
+                    t('options_tags_saved'),
                   );
                 }}
               />
             </label>
-            <button type="button" onClick={() => remove((x) => x.id !== example.id, 'Example deleted.')}>
-              Delete
+            <a class="compare-link" href={compareUrl(example)} target="_blank" rel="noopener">
+              {t('options_compare')}
+            </a>{' '}
+            <button type="button" onClick={() => remove((x) => x.id !== example.id, t('options_example_deleted'))}>
+              {t('options_delete')}
             </button>
           </li>
         ))}

@@ -4,7 +4,8 @@ import { CorpusError, type OriginalRecord } from '../../src/corpus/records';
 import type { Article } from '../../src/extract/article';
 import { extractArticle } from '../../src/extract/extract';
 import { errorMessage } from '../../src/text/error-message';
-import { plural } from '../../src/text/plural';
+import { n, t } from '../../src/ui/i18n';
+import { day } from './labels';
 import { Status, useStoredList } from './stored-list';
 
 // The reader's files are untrusted: rendered as text only.
@@ -18,8 +19,7 @@ async function originalsFromFiles(files: readonly File[]): Promise<OriginalRecor
   for (const file of files) {
     records.push(...originalsFromFile(file.webkitRelativePath || file.name, await file.text(), readHtml));
   }
-  if (records.length === 0)
-    throw new CorpusError('no originals found: choose a .jsonl file, or a folder of .txt / .html files');
+  if (records.length === 0) throw new CorpusError(t('options_no_originals_found'));
   return records;
 }
 
@@ -31,9 +31,9 @@ export function YourOriginals() {
       const kept = await loadUserOriginals();
       const replaced = new Set(incoming.map((o) => o.id));
       const next = [...kept.filter((o) => !replaced.has(o.id)), ...incoming];
-      await save(next, `${plural(incoming.length, 'original')} loaded.`);
+      await save(next, n('options_originals_loaded', incoming.length));
     } catch (error) {
-      setStatus(`Not imported, nothing already loaded was changed: ${errorMessage(error)}`);
+      setStatus(t('options_originals_not_imported', errorMessage(error)));
     }
   };
   const pick = (e: Event & { currentTarget: HTMLInputElement }): void => {
@@ -42,20 +42,18 @@ export function YourOriginals() {
     if (files.length) void importFiles(files);
   };
   return (
-    <section aria-labelledby="originals-title">
-      <h2 id="originals-title">Your originals ({originals.length})</h2>
+    <section id="originals" aria-labelledby="originals-title">
+      <h2 id="originals-title">{t('options_originals_title', originals.length)}</h2>
       <p class="hint">
-        Originals you load here stay on this computer and are checked beside the bundled ones, with their full text.
-        Format: JSON Lines, one original a line — {'{"id", "title", "author", "publisher", "url", "published", "text"}'}{' '}
-        — or a folder of .txt and .html files.
+        {t('options_originals_hint', '{"id", "title", "author", "publisher", "url", "published", "text"}')}
       </p>
       <div class="toolbar">
         <label class="file-button">
-          Load a JSON Lines file
+          {t('options_load_jsonl')}
           <input type="file" accept=".jsonl,.json" data-testid="import-originals" onChange={pick} />
         </label>
         <label class="file-button">
-          Load a folder
+          {t('options_load_folder')}
           <input type="file" {...{ webkitdirectory: '' }} multiple onChange={pick} />
         </label>
       </div>
@@ -67,11 +65,18 @@ export function YourOriginals() {
               <strong>{original.title || original.id}</strong>
             </div>
             <p class="item-meta">
-              {[original.author, original.publisher, original.published].filter(Boolean).join(' · ')} · id {original.id}{' '}
-              · {original.text.split(/\n\s*\n/).length} paragraphs
+              {[
+                original.author,
+                original.publisher,
+                original.published ? day(original.published) : '',
+                t('options_original_id', original.id),
+                n('options_paragraphs', original.text.split(/\n\s*\n/).length),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
-            <button type="button" onClick={() => remove((o) => o.id !== original.id, 'Original removed.')}>
-              Remove
+            <button type="button" onClick={() => remove((o) => o.id !== original.id, t('options_original_removed'))}>
+              {t('options_remove')}
             </button>
           </li>
         ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { siteHost } from '../../src/browser/credited';
 import { loadAutoCreditedSites, storeAutoCreditedSites } from '../../src/browser/credited-settings';
 import { errorMessage } from '../../src/text/error-message';
+import { t } from '../../src/ui/i18n';
 
 // "Check credited sources automatically on these sites": off until the reader names a site.
 // Adding a site asks for no permission: a page there is compared with its credited source
@@ -21,28 +22,21 @@ export function CreditedSites() {
       setSites(next);
       setStatus(done);
     } catch (error) {
-      setStatus(`Not saved: ${errorMessage(error)}`);
+      setStatus(t('options_not_saved', errorMessage(error)));
     }
   };
   const add = (e: Event): void => {
     e.preventDefault();
     const host = siteHost(input);
-    if (host === null) return setStatus(`Not added: "${input.trim()}" is not a site's address.`);
-    if (sites.includes(host)) return setStatus(`${host} is already in the list.`);
-    void save([...sites, host], `Pages on ${host} will be compared with their credited source.`).then(() =>
-      setInput(''),
-    );
+    if (host === null) return setStatus(t('options_credited_not_a_site', input.trim()));
+    if (sites.includes(host)) return setStatus(t('options_credited_already', host));
+    void save([...sites, host], t('options_credited_added', host)).then(() => setInput(''));
   };
 
   return (
-    <section aria-labelledby="credited-title" class="credited-sites">
-      <h2 id="credited-title">Check credited sources automatically</h2>
-      <p class="hint">
-        On the sites listed here, a page that names its source (a canonical link, "Originally published at …") and
-        matches nothing in the corpora is compared with that source as soon as it is checked, without a click. Only
-        sources on sites you have already let Repost Radar reach are fetched — by clicking "Compare with the credited
-        source" in the popup once; for others the popup keeps the button. Off until you add a site.
-      </p>
+    <section id="credited" aria-labelledby="credited-title" class="credited-sites">
+      <h2 id="credited-title">{t('options_credited_title')}</h2>
+      <p class="hint">{t('options_credited_hint')}</p>
       <ul class="items">
         {sites.map((site) => (
           <li key={site} class="item" data-site={site}>
@@ -52,18 +46,18 @@ export function CreditedSites() {
               onClick={() =>
                 void save(
                   sites.filter((s) => s !== site),
-                  `${site} removed.`,
+                  t('options_credited_removed', site),
                 )
               }
             >
-              Remove
+              {t('options_remove')}
             </button>
           </li>
         ))}
       </ul>
       <form class="toolbar" onSubmit={add}>
         <label>
-          Add a site{' '}
+          {t('options_credited_add_label')}{' '}
           <input
             type="text"
             placeholder="news.example.com"
@@ -72,7 +66,7 @@ export function CreditedSites() {
             onInput={(e) => setInput(e.currentTarget.value)}
           />
         </label>
-        <button type="submit">Add site</button>
+        <button type="submit">{t('options_credited_add')}</button>
       </form>
       {status ? (
         <p class="status credited-status" role="status">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../src/text/error-message';
+import { t } from '../../src/ui/i18n';
 
 /**
  * A list kept in storage.local, with a status line. `save` writes the whole list and
@@ -15,7 +16,7 @@ export function useStoredList<T>(load: () => Promise<T[]>, store: (items: readon
       setItems(next);
       setStatus(done);
     } catch (error) {
-      setStatus(`Not saved, nothing changed: ${errorMessage(error)}`);
+      setStatus(t('options_not_saved_unchanged', errorMessage(error)));
     }
   };
   /** Removes one item, saying so. */

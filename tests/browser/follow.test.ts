@@ -214,7 +214,12 @@ describe('followed newsrooms in Chromium', () => {
     expect(reply.sites).toHaveLength(1);
     expect(reply.sites[0]).toMatchObject({ url: feedUrl, name: 'Example Press Desk', articles: 2, error: null });
     const item = options.locator(`.followed[data-url="${feedUrl}"]`);
-    await expect.poll(() => item.locator('.followed-meta').innerText()).toMatch(/^2 articles held · updated 20\d\d-/);
+    await expect
+      .poll(() => item.locator('.followed-meta').innerText())
+      .toMatch(
+        // A time in the reader's zone, named (en: "Dec 6, 2026, 9:00 AM UTC").
+        /^2 articles held · updated \w{3} \d{1,2}, 20\d\d, \d{1,2}:\d\d\s[AP]M \S+ · checked /,
+      );
     expect(await item.locator('.followed-state').innerText()).toBe('Up to date');
     expect(newsroom.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
       '/feed.rss 200',
