@@ -35,17 +35,17 @@ function wxtZip(browser: 'chrome' | 'firefox'): void {
   run(process.execPath, ['--input-type=module', '-e', script], ROOT);
 }
 
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'repost-radar-zip-'));
-  wxtZip('chrome');
-  wxtZip('firefox');
-});
-// Some 80 MB of zips, sources and a build.
-afterAll(() => {
-  for (const dir of [out, sources]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('npm run zip', () => {
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'repost-radar-zip-'));
+    wxtZip('chrome');
+    wxtZip('firefox');
+  });
+  // Some 80 MB of zips, sources and a build.
+  afterAll(() => {
+    for (const dir of [out, sources]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('makes the Chrome package (Manifest V3) and the Firefox package (Manifest V2), in four languages', () => {
     for (const [kind, manifestVersion] of [
       ['chrome', 3],
@@ -124,5 +124,32 @@ describe('npm run zip', () => {
     const shipped = entries('firefox');
     expect(rebuilt).toEqual(Object.keys(shipped).sort());
     for (const name of rebuilt) expect(readFileSync(join(built, name)).equals(shipped[name]!), name).toBe(true);
+  });
+});
+
+describe('the store listing (docs/store/listing.md)', () => {
+  const listing = readFileSync(join(ROOT, 'docs/store/listing.md'), 'utf8');
+  const languages = { English: 'en', Français: 'fr', Deutsch: 'de', Español: 'es' } as const;
+  // Each language's section: its first quote is the short description, its second AMO's summary.
+  const quotes = (language: string): string[] => {
+    const section = listing.split(/^## /m).find((part) => part.startsWith(`${language}\n`)) ?? '';
+    return [...section.matchAll(/(?:^> .*\n)+/gm)].map((quote) =>
+      quote[0]
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(2))
+        .join(' '),
+    );
+  };
+
+  it.each(Object.entries(languages))('in %s, says what the manifest says, and AMO’s summary fits', (language, code) => {
+    const catalog = JSON.parse(readFileSync(join(ROOT, `public/_locales/${code}/messages.json`), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    const [short, summary] = quotes(language);
+    expect(short).toBe(catalog['extDescription']!.message);
+    expect(summary?.length).toBeGreaterThan(0);
+    expect(summary!.length).toBeLessThanOrEqual(250);
   });
 });
