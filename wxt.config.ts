@@ -13,6 +13,29 @@ const LIST_HOSTS = ['https://*/*', 'http://*/*'] as const;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the Chrome and Firefox packages, and for AMO's reviewers the sources the
+  // build reads (docs/store/BUILDING.md says how to rebuild): no tests, fixtures or outputs.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'docs/store/BUILDING.md',
+      'entrypoints/**',
+      'src/**',
+      'assets/**',
+      // public/corpus.rrx is built from corpus/originals.jsonl by the command line.
+      'public/**',
+      'corpus/**',
+      // npm ci's postinstall and `npm run build` compile the command line too.
+      'cli/**',
+      'bin/**',
+      'scripts/build-cli.mjs',
+      'scripts/cli-stubs/**',
+    ],
+  },
   manifest: ({ browser }) => ({
     // In the reader's language, from public/_locales (the store takes 132 characters at most:
     // tests/unit/i18n.test.ts checks every catalog).
