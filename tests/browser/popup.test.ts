@@ -9,6 +9,7 @@ import {
   finishedReport,
   launchWithExtension,
   openPopup,
+  SCREENSHOTS,
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
@@ -121,6 +122,10 @@ for (const locale of ['en', 'fr', 'de', 'es']) {
         const popup = await openPopup(ext, tabs.get(name)!.tabId);
         expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale);
         problems.push(...(await problemsOf(popup, name)));
+        if (name === 'repost') {
+          await popup.setViewportSize({ width: 360, height: 600 });
+          await popup.screenshot({ path: `${SCREENSHOTS}popup-${locale}-repost-360.png`, fullPage: true });
+        }
         await popup.close();
       }
       expect(problems).toEqual([]);
