@@ -8,6 +8,7 @@ import { bundledIndex } from '../src/browser/corpus';
 import { sendToTab } from '../src/browser/messaging';
 import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browser/protocol';
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
+import { isSiteOff } from '../src/browser/site-switch';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { analyzeAgainst } from '../src/check/analyze';
 import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
@@ -87,7 +88,11 @@ async function corpora(): Promise<CorpusIndex[]> {
  * reports and originals is for the extension's own pages (protocol.ts, BACKGROUND_MESSAGES).
  */
 const handlers: BackgroundHandlers = {
-  'page-ready': (message, { tabId }) => checkPage(tabId, message.url, message.html),
+  'page-ready': async (message, { tabId }) =>
+    // The reader may have turned the site off since the content script asked (site-switch.ts).
+    (await isSiteOff(message.url))
+      ? publish(tabId, { status: 'skipped', url: message.url, reason: 'site-off' })
+      : checkPage(tabId, message.url, message.html),
   'page-skipped': (message, { tabId }) =>
     publish(tabId, { status: 'skipped', url: message.url, reason: message.reason }),
   'get-tab-report': async ({ tabId }) => {

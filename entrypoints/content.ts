@@ -2,6 +2,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../src/browser/messaging';
 import { isContentMessage, MAX_PAGE_CHARS } from '../src/browser/protocol';
+import { isSiteOff, siteOf, watchSitesOff } from '../src/browser/site-switch';
 import { EXTRACTION_LIMITS } from '../src/extract/budget';
 
 // The content script does as little as it can on the page's main thread: a quick look
@@ -26,11 +27,20 @@ export default defineContentScript({
     let deadline = 0;
     let lastUrl = '';
     let lastLength = 0;
+    /** The last check found this site turned off. */
+    let siteOff = false;
 
-    const check = (): void => {
+    const check = async (): Promise<void> => {
       timer = undefined;
       if (!ctx.isValid) return;
       const url = location.href;
+      // The reader turned this site off: the page is not read at all, only said to be skipped.
+      siteOff = await isSiteOff(url).catch(() => false);
+      if (siteOff) {
+        lastUrl = '';
+        void sendToBackground({ type: 'page-skipped', url, reason: 'site-off' });
+        return;
+      }
       // A page far past the background's element budget is refused before anything walks it
       // (the readerable check visits every paragraph). Counting is the browser's own, in native code.
       if (document.getElementsByTagName('*').length > CERTAINLY_TOO_MANY_ELEMENTS) {
@@ -59,8 +69,8 @@ export default defineContentScript({
       const wait = Math.max(0, Math.min(QUIET_MS, deadline - now));
       timer = setTimeout(() => {
         deadline = 0;
-        if ('requestIdleCallback' in window) requestIdleCallback(check, { timeout: 1_000 });
-        else check();
+        if ('requestIdleCallback' in window) requestIdleCallback(() => void check(), { timeout: 1_000 });
+        else void check();
       }, wait);
     };
 
@@ -78,6 +88,14 @@ export default defineContentScript({
     if (document.body) observer.observe(document.body, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
     ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
+
+    // Turned off: the badge and report go at once; turned back on: the page is checked again.
+    const stopWatching = watchSitesOff((sites) => {
+      const off = sites.includes(siteOf(location.href));
+      if (off && !siteOff) void check();
+      else if (!off && siteOff) schedule();
+    });
+    ctx.onInvalidated(stopWatching);
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isContentMessage(message)) schedule();

@@ -11,6 +11,7 @@ import {
 import { sendToBackground } from '../../src/browser/messaging';
 import type { TabReport } from '../../src/browser/protocol';
 import { errorMessage } from '../../src/text/error-message';
+import { t } from '../../src/ui/i18n';
 
 type Checked = Extract<TabReport, { status: 'checked' }>;
 
@@ -54,7 +55,7 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
         asked = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
       setStatus({
-        text: `Asking for access to ${displayHost(target.kind === 'text' ? '' : target.url)}…`,
+        text: t('popup_compare_asking', displayHost(target.kind === 'text' ? '' : target.url)),
         error: false,
       });
     }
@@ -64,28 +65,29 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
         return setStatus({ text: failureMessage('permission-refused', pattern ?? ''), error: true });
       }
       setStatus({
-        text: target.kind === 'text' ? 'Comparing…' : `Fetching ${displayHost(target.url)} and comparing…`,
+        text:
+          target.kind === 'text' ? t('popup_compare_comparing') : t('popup_compare_fetching', displayHost(target.url)),
         error: false,
       });
       const reply = await sendToBackground({ type: 'compare-original', tabId, target });
       // On success the tab's report changes and the popup shows it (watchTabReport).
-      setStatus(reply.ok ? { text: 'Compared.', error: false } : { text: reply.message, error: true });
+      setStatus(reply.ok ? { text: t('popup_compare_done'), error: false } : { text: reply.message, error: true });
     })()
-      .catch((error: unknown) => setStatus({ text: `Not compared: ${errorMessage(error)}`, error: true }))
+      .catch((error: unknown) => setStatus({ text: t('popup_compare_failed', errorMessage(error)), error: true }))
       .finally(() => setBusy(false));
   };
 
   const submit = (e: Event): void => {
     e.preventDefault();
     const target = targetFromInput(input);
-    if (target === null) return setStatus({ text: 'Paste an address or the text of an article first.', error: true });
+    if (target === null) return setStatus({ text: t('popup_compare_paste_first'), error: true });
     run(target);
   };
 
   const { verdict } = report.analysis.report;
   const silent = verdict === 'unrelated' && !report.compared;
   return (
-    <section class="compare-offer" aria-label="Compare with an original">
+    <section class="compare-offer" aria-label={t('popup_compare_region')}>
       {credit && (
         <button
           type="button"
@@ -93,20 +95,16 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
           disabled={busy}
           onClick={() => run({ kind: 'credited', url: credit.url })}
         >
-          Compare with the credited source ({displayHost(credit.url)})
+          {t('popup_compare_credited', displayHost(credit.url))}
         </button>
       )}
       {silent && !credit && (
-        <p class="compare-note">
-          {report.creditsSelf
-            ? 'This page credits itself as its source: there is nothing else to compare it with.'
-            : 'This page credits no source.'}
-        </p>
+        <p class="compare-note">{report.creditsSelf ? t('popup_credits_self') : t('popup_credits_none')}</p>
       )}
       <details class="compare-other">
-        <summary>Compare with another article…</summary>
+        <summary>{t('popup_compare_other')}</summary>
         <form onSubmit={submit}>
-          <label for="compare-input">The original's address, or its text (paragraphs separated by blank lines)</label>
+          <label for="compare-input">{t('popup_compare_input')}</label>
           <textarea
             id="compare-input"
             data-testid="compare-input"
@@ -115,7 +113,7 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
             onInput={(e) => setInput((e.target as HTMLTextAreaElement).value)}
           />
           <button type="submit" disabled={busy}>
-            Compare
+            {t('popup_compare_button')}
           </button>
         </form>
       </details>

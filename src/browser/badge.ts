@@ -1,4 +1,11 @@
-import type { TabReport } from './protocol';
+import type { AddedParagraph, Finding, Report } from '../report/report';
+import type { SkipReason, TabReport } from './protocol';
+
+const SKIPPED_TITLE: Record<SkipReason, string> = {
+  'too-large': 'Repost Radar: page too large to check',
+  'not-an-article': 'Repost Radar: not an article',
+  'site-off': 'Repost Radar: checking is off for this site',
+};
 
 export interface Badge {
   readonly text: string;
@@ -10,7 +17,7 @@ export interface Badge {
  * The toolbar badge for a tab: nothing for pages that are not reposts of anything
  * known, a check mark for the original, "≈" for a page rewritten from one (in its own
  * colour: not the original's text, and not accused of a repost's faults), a warning mark
- * with the number of findings.
+ * with the number of problems (credits are not problems: see `problemFindings`).
  */
 export function badgeFor(report: TabReport | null): Badge {
   const none = { text: '', color: '#5f6368', title: 'Repost Radar' };
@@ -19,16 +26,13 @@ export function badgeFor(report: TabReport | null): Badge {
     case 'checking':
       return { text: '…', color: '#5f6368', title: 'Repost Radar: checking this page' };
     case 'skipped':
-      return {
-        ...none,
-        title: report.reason === 'too-large' ? 'Repost Radar: page too large to check' : 'Repost Radar: not an article',
-      };
+      return { ...none, title: SKIPPED_TITLE[report.reason] };
     case 'failed':
       return { ...none, title: `Repost Radar: could not check this page (${report.message})` };
     case 'checked': {
       const { report: r } = report.analysis;
       if (r.verdict === 'repost') {
-        return { text: `!${r.findings.length}`, color: '#c5221f', title: `Repost Radar: ${r.message}` };
+        return { text: `!${problemFindings(r).length}`, color: '#c5221f', title: `Repost Radar: ${r.message}` };
       }
       if (r.verdict === 'rewritten') return { text: '≈', color: '#7627bb', title: `Repost Radar: ${r.message}` };
       if (r.verdict === 'original') return { text: '✓', color: '#188038', title: `Repost Radar: ${r.message}` };
@@ -37,4 +41,25 @@ export function badgeFor(report: TabReport | null): Badge {
       return { ...none, title: `Repost Radar: ${r.message}` };
     }
   }
+}
+
+/** A credit names where the text comes from: information for the reader, never a fault. */
+export const isCredit = (paragraph: AddedParagraph): boolean => paragraph.category === 'source-credit';
+
+/**
+ * The findings that are problems, as the badge counts them and the popup lists them: an
+ * added-text finding keeps only its paragraphs that are not credits, and goes when none is
+ * left. (Detection already never makes a repost of credits alone: src/detect/added.ts.)
+ */
+export function problemFindings(report: Pick<Report, 'findings'>): Finding[] {
+  return report.findings.flatMap((finding): Finding[] => {
+    if (finding.kind !== 'added-boilerplate') return [finding];
+    const paragraphs = finding.paragraphs.filter((p) => !isCredit(p));
+    return paragraphs.length > 0 ? [{ ...finding, paragraphs }] : [];
+  });
+}
+
+/** The credits among the page's added paragraphs, shown apart as neutral information. */
+export function creditParagraphs(report: Pick<Report, 'findings'>): AddedParagraph[] {
+  return report.findings.flatMap((f) => (f.kind === 'added-boilerplate' ? f.paragraphs.filter(isCredit) : []));
 }

@@ -14,7 +14,8 @@ import { MAX_LIST_URL_CHARS, type ListsReply } from './lists-view';
 import { MAX_FEED_URL_CHARS, validSettings } from '../follow/sites';
 import type { FollowedReply } from '../follow/view';
 
-export type SkipReason = 'not-an-article' | 'too-large';
+/** Why a page was not checked: `site-off` is the reader's per-site switch (site-switch.ts). */
+export type SkipReason = 'not-an-article' | 'too-large' | 'site-off';
 
 /** What the background knows about one tab's page. */
 export type TabReport =
@@ -39,7 +40,7 @@ export const MAX_PAGE_CHARS = 8_000_000;
 /** Longer addresses are not real pages' addresses (browsers cap them near 2 MB; we need far less). */
 export const MAX_URL_CHARS = 16_384;
 const MAX_ID_CHARS = 1_024;
-const SKIP_REASONS: readonly SkipReason[] = ['not-an-article', 'too-large'];
+const SKIP_REASONS: readonly SkipReason[] = ['not-an-article', 'too-large', 'site-off'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

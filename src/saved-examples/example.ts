@@ -17,7 +17,20 @@ export interface SavedExample {
   /** The page's extracted paragraphs: the example survives the page being edited or removed. */
   readonly paragraphs: readonly string[];
   readonly tags: readonly string[];
+  /** What the reader said of the verdict ("This verdict is wrong" in the popup); kept here only. */
+  readonly feedback?: VerdictFeedback;
 }
+
+/** The reader's word on a verdict: kept on this computer with the example, exported with it, never sent. */
+export interface VerdictFeedback {
+  readonly verdictWrong: true;
+  /** When it was said (ISO 8601). */
+  readonly at: string;
+  readonly comment?: string;
+}
+
+/** Longer comments are cut: a note on a verdict, not a document. */
+export const MAX_FEEDBACK_COMMENT_CHARS = 2_000;
 
 export function exampleId(url: string, paragraphs: readonly string[]): string {
   return `${hashString(url).toString(16).padStart(8, '0')}${hashString(paragraphs.join('\n')).toString(16).padStart(8, '0')}`;
@@ -37,6 +50,9 @@ const CSV_COLUMNS = [
   'original_url',
   'finding_kinds',
   'tags',
+  'feedback_verdict_wrong',
+  'feedback_at',
+  'feedback_comment',
   'match_json',
   'findings_json',
   'text',
@@ -56,6 +72,9 @@ export function toCsv(examples: readonly SavedExample[]): string {
       e.match?.url ?? '',
       e.findings.map((f) => f.kind).join(';'),
       e.tags.join(';'),
+      e.feedback ? 'yes' : '',
+      e.feedback?.at ?? '',
+      e.feedback?.comment ?? '',
       JSON.stringify(e.match),
       JSON.stringify(e.findings),
       e.paragraphs.join('\n\n'),
@@ -87,6 +106,7 @@ function checked(value: Partial<SavedExample>, where: string): SavedExample {
   if (!VERDICTS.has(value.verdict as string)) fail(`unknown verdict "${String(value.verdict)}"`);
   if (!Array.isArray(value.findings)) fail('"findings" is not a list');
   if (!Array.isArray(value.paragraphs)) fail('"paragraphs" is not a list');
+  const feedback = value.feedback === undefined ? undefined : checkedFeedback(value.feedback, fail);
   return {
     id: value.id!,
     url: value.url!,
@@ -97,7 +117,38 @@ function checked(value: Partial<SavedExample>, where: string): SavedExample {
     findings: value.findings!,
     paragraphs: value.paragraphs!.map(String),
     tags: Array.isArray(value.tags) ? value.tags.map(String) : [],
+    ...(feedback ? { feedback } : {}),
   };
+}
+
+function checkedFeedback(value: unknown, fail: (why: string) => never): VerdictFeedback {
+  const { verdictWrong, at, comment } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  if (verdictWrong !== true || typeof at !== 'string' || (comment !== undefined && typeof comment !== 'string')) {
+    fail('"feedback" is not a verdict feedback');
+  }
+  return feedbackOf(at as string, comment as string | undefined);
+}
+
+/** The feedback "this verdict is wrong", said at `at`, with the reader's comment when there is one. */
+export function feedbackOf(at: string, comment?: string): VerdictFeedback {
+  const said = comment?.trim().slice(0, MAX_FEEDBACK_COMMENT_CHARS) ?? '';
+  return { verdictWrong: true, at, ...(said ? { comment: said } : {}) };
+}
+
+/**
+ * Keeps the reader's feedback with the example: the saved example of that id gets it (the
+ * page saved before keeps its tags), or the example is saved with it.
+ */
+export function withFeedback(
+  kept: readonly SavedExample[],
+  example: SavedExample,
+  feedback: VerdictFeedback,
+): SavedExample[] {
+  if (!kept.some((e) => e.id === example.id)) return [...kept, { ...example, feedback }];
+  return kept.map((e) => (e.id === example.id ? { ...e, feedback } : e));
 }
 
 /** Reads an export back (JSON Lines or CSV, told apart by content); throws ImportError naming the line. */
@@ -137,6 +188,15 @@ export function parseExamples(text: string): SavedExample[] {
         findings,
         paragraphs: (row['text'] ?? '').split('\n\n').filter((p) => p !== ''),
         tags: (row['tags'] ?? '').split(';').filter(Boolean),
+        ...(row['feedback_verdict_wrong'] === 'yes'
+          ? {
+              feedback: {
+                verdictWrong: true,
+                at: row['feedback_at'] ?? '',
+                ...(row['feedback_comment'] ? { comment: row['feedback_comment'] } : {}),
+              },
+            }
+          : {}),
       },
       where,
     );

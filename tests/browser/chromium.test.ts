@@ -7,6 +7,7 @@ import {
   finishedReport,
   launchWithExtension,
   openPopup,
+  popupText,
   stopServiceWorker,
   storedReports,
   type ExtensionBrowser,
@@ -97,7 +98,7 @@ describe('the extension in Chromium', () => {
       const expected = EXPECTED_POPUP[e.seed]!;
       expect(await badgeText(ext, tabId)).toBe(expected.badge);
       const popup = await openPopup(ext, tabId, `chromium-seed-${e.seed}`);
-      const text = await popup.locator('body').innerText();
+      const text = await popupText(popup);
       for (const pattern of expected.shows) expect(text).toMatch(pattern);
       for (const pattern of expected.hides) expect(text).not.toMatch(pattern);
       if (e.seed === '000') {
@@ -186,7 +187,7 @@ describe('the extension in Chromium', () => {
     await stopServiceWorker(ext);
 
     const popup = await openPopup(ext, tabId, 'chromium-after-restart');
-    expect(await popup.locator('body').innerText()).toMatch(/Paragraphs missing\s*6/);
+    expect(await popupText(popup)).toMatch(/Paragraphs missing\s*6/);
     // A new service worker, which has forgotten everything but what it stored.
     expect(await (await ext.worker()).evaluate(() => 'beforeRestart' in globalThis)).toBe(false);
     expect((await storedReports(ext)).get(tabId)).toEqual(before.get(tabId));

@@ -53,7 +53,11 @@ const openExtensionPage = (page: Page, path: string, selector: string): Promise<
 async function pageText(page: Page): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await page.evaluate(() => document.body.innerText);
+      // Folded sections opened: their text is not rendered otherwise.
+      return await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => (d.open = true));
+        return document.body.innerText;
+      });
     } catch (error) {
       if (attempt === 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -97,10 +97,16 @@ export async function openPopup(
   await page.setViewportSize({ width: 464, height: 600 });
   if (dark) await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
-  await page.waitForSelector('.verdict-title');
-  await page.waitForFunction(() => !document.querySelector('.verdict-title')?.textContent?.startsWith('Checking'));
+  // The verdict says the tab's state in an attribute: the same in every language.
+  await page.waitForSelector('.verdict[data-status]:not([data-status="checking"])');
   if (screenshot) await page.screenshot({ path: `${SCREENSHOTS}${screenshot}.png`, fullPage: true });
   return page;
+}
+
+/** The popup's text with every folded section opened (a folded section's text is not rendered). */
+export async function popupText(page: Page): Promise<string> {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  return page.locator('body').innerText();
 }
 
 /** Stops the extension's service worker, as Chrome does when it has been idle. */

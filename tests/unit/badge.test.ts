@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../src/browser/badge';
+import { badgeFor, creditParagraphs, problemFindings } from '../../src/browser/badge';
 import type { TabReport } from '../../src/browser/protocol';
 import { buildCorpusIndex } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl } from '../../src/corpus/records';
@@ -48,7 +48,7 @@ describe('the toolbar badge', () => {
       const analysis = seedAnalysis(n);
       expect(analysis.report.verdict).toBe('repost');
       const badge = badgeFor(checked(analysis));
-      expect(badge.text).toBe(`!${analysis.report.findings.length}`);
+      expect(badge.text).toBe(`!${problemFindings(analysis.report).length}`);
       expect(badge.title).toBe(`Repost Radar: ${analysis.report.message}`);
       expect(badge.color).toBe(badgeFor(checked(seedAnalysis(0))).color);
     }
@@ -74,5 +74,31 @@ describe('the toolbar badge', () => {
     const analysis = analyzeArticle(article, index);
     expect(analysis.report.verdict).toBe('too-large');
     expect(badgeFor(checked(analysis)).text).toBe('–');
+  });
+});
+
+describe('credits on the badge', () => {
+  // Seed 001 (a cut copy) with a line crediting its source added at its end: the added-text
+  // finding it gets holds nothing but that credit, which is information, not a problem.
+  const credited = analyzeArticle(
+    articleFromText(`${seedText(SEED_EXPECTATIONS[1]!)}\n\nSource: The Washington Post`, url),
+    index,
+  );
+
+  it('does not count a finding that holds only credits', () => {
+    const added = credited.report.findings.find((f) => f.kind === 'added-boilerplate');
+    expect(added?.paragraphs.map((p) => p.category)).toEqual(['source-credit']);
+    expect(credited.report.findings).toHaveLength(2);
+    expect(badgeFor(checked(credited)).text).toBe('!1');
+    expect(problemFindings(credited.report).map((f) => f.kind)).toEqual(['missing-paragraphs']);
+    expect(creditParagraphs(credited.report).map((p) => p.text)).toEqual(['Source: The Washington Post']);
+  });
+
+  it('counts added text that is not a credit, without its credits (seed 000: another author’s bio)', () => {
+    const seed000 = seedAnalysis(0).report;
+    const added = problemFindings(seed000).find((f) => f.kind === 'added-boilerplate');
+    expect(added?.paragraphs.map((p) => p.category)).toEqual(['author-bio']);
+    expect(badgeFor(checked(seedAnalysis(0))).text).toBe(`!${problemFindings(seed000).length}`);
+    expect(creditParagraphs(seed000).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 // The popup's report (src/ui/ReportView.tsx) for each state of a tab, rendered by Preact
 // into linkedom's document. Page text is untrusted: it must come out as text, never markup.
+import '../support/english-ui';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
