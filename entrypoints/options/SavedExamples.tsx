@@ -16,17 +16,6 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * Whether the reader said "this verdict is wrong" of the saved page. The feedback is an
- * optional field of newer examples (and of imported files): read as data, never trusted to be there.
- */
-function markedWrong(example: SavedExample): boolean {
-  const feedback: unknown = (example as { readonly feedback?: unknown }).feedback;
-  return (
-    typeof feedback === 'object' && feedback !== null && 'verdictWrong' in feedback && Boolean(feedback.verdictWrong)
-  );
-}
-
 /** The comparison page for a saved example: it reads the example, not a tab. */
 const compareUrl = (example: SavedExample): string => `compare.html?saved=${encodeURIComponent(example.id)}`;
 
@@ -99,7 +88,12 @@ export function SavedExamples() {
                 example.findings.map((f) => findingLabel(f.kind)).join(', ') || t('options_no_findings'),
               ].join(' · ')}
             </p>
-            {markedWrong(example) ? <p class="item-feedback">{t('options_verdict_marked_wrong')}</p> : null}
+            {example.feedback ? (
+              <p class="item-feedback">
+                {t('options_verdict_marked_wrong_at', ui.dateTime(example.feedback.at))}
+                {example.feedback.comment ? ` “${example.feedback.comment}”` : ''}
+              </p>
+            ) : null}
             <label class="tags">
               {t('options_tags')}
               <input

@@ -30,7 +30,12 @@ function examples(): (SavedExample & { feedback?: { verdictWrong: boolean } })[]
   };
   return [
     { ...base, id: 'aaaaaaaa00000001', savedAt: '2026-12-01T08:30:00.000Z' },
-    { ...base, id: 'aaaaaaaa00000002', savedAt: '2026-12-02T17:05:00.000Z', feedback: { verdictWrong: true } },
+    {
+      ...base,
+      id: 'aaaaaaaa00000002',
+      savedAt: '2026-12-02T17:05:00.000Z',
+      feedback: { verdictWrong: true, at: '2026-12-02T17:06:00.000Z' },
+    },
   ];
 }
 
@@ -96,7 +101,9 @@ describe.each(UI_LOCALES)('the options page in Chromium, in %s', (lang) => {
     expect(await items.locator('a.compare-link').first().innerText()).toBe(say.t('options_compare'));
     // Only the example the reader marked says so.
     expect(await items.nth(0).locator('.item-feedback').count()).toBe(0);
-    expect(await items.nth(1).locator('.item-feedback').innerText()).toBe(say.t('options_verdict_marked_wrong'));
+    expect(await items.nth(1).locator('.item-feedback').innerText()).toBe(
+      say.t('options_verdict_marked_wrong_at', say.dateTime('2026-12-02T17:06:00.000Z')),
+    );
     // The way back to the first-run and privacy pages.
     expect(await page.locator('nav.page-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       'onboarding.html',
