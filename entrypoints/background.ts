@@ -10,7 +10,8 @@ import { dispatch, type BackgroundHandlers, type TabReport } from '../src/browse
 import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-reports';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { analyzeAgainst } from '../src/check/analyze';
-import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
+import { loadExamples, loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
+import { compareSaved } from '../src/browser/compare-saved';
 import {
   addList,
   listIndexes,
@@ -107,6 +108,11 @@ const handlers: BackgroundHandlers = {
     }
     return null;
   },
+  'compare-saved': async ({ id }) =>
+    compareSaved(
+      (await loadExamples()).find((e) => e.id === id),
+      await corpora(),
+    ),
   'compare-original': ({ tabId, target }) => compareOnce(tabId, target, { getTabReport, publish }),
   'expect-grant': async ({ tabId, target }) => expectGrant(tabId, target),
   'get-lists': async () => ({ lists: await listViews() }),
