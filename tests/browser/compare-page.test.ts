@@ -18,6 +18,8 @@ import {
 import { articlePage, servePages, type PageServer } from '../support/pages';
 
 const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+/** Every mark a cell may have (src/ui/comparison.ts). */
+const MARKS = ['same', 'continues', 'reworded', 'missing', 'merged', 'added', 'chrome'];
 type Catalog = Record<string, { message: string }>;
 const catalog = (lang: string): Catalog =>
   JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
@@ -60,6 +62,19 @@ async function openCompare(ext: ExtensionBrowser, query: string, dark = false): 
   await page.goto(`chrome-extension://${ext.extensionId}/compare.html?${query}`);
   await page.locator('.columns .row').first().waitFor();
   return page;
+}
+
+/** The comparison printed on A4 (its PDF kept with the screenshots): how many pages. */
+async function printedPages(compare: Page, name: string): Promise<number> {
+  const pdf = await compare.pdf({
+    format: 'A4',
+    path: `${SCREENSHOTS}chromium-compare-${name.replace(/\W+/g, '-')}.pdf`,
+  });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+  console.info(`${name}: the comparison printed on ${pages} A4 page(s), ${pdf.length} bytes`);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  return pages;
 }
 
 for (const lang of LOCALES) {
@@ -137,6 +152,42 @@ describe('the comparison page', () => {
       }
       // Not one near-black bar for all: the marks are told apart.
       expect(new Set(Object.values(bars.legend).map((b) => b.color)).size).toBeGreaterThanOrEqual(4);
+      // Every mark's bar (those seed 000 lacks too) stands out 3:1 from the page and from its own cell (WCAG 1.4.11).
+      const contrasts = await compare.evaluate((marks) => {
+        const rgb = (color: string): number[] =>
+          color
+            .match(/[\d.]+/g)!
+            .slice(0, 3)
+            .map(Number);
+        const luminance = (color: string): number => {
+          const [r, g, b] = rgb(color).map((c) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string): number => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi! + 0.05) / (lo! + 0.05);
+        };
+        const page = getComputedStyle(document.body).backgroundColor;
+        const probe = document.createElement('td');
+        document.querySelector('.columns tbody tr')!.append(probe);
+        const found = marks.map((mark) => {
+          probe.className = `cell page mark-${mark}`;
+          const style = getComputedStyle(probe);
+          const own = style.backgroundColor === 'rgba(0, 0, 0, 0)' ? page : style.backgroundColor;
+          const bar = style.borderLeftColor;
+          return { mark, bar, page: ratio(bar, page), cell: ratio(bar, own) };
+        });
+        probe.remove();
+        return found;
+      }, MARKS);
+      for (const c of contrasts) {
+        expect(c.bar, c.mark).toMatch(/^rgb\(/);
+        expect(c.page, `${c.mark} ${dark ? 'dark' : 'light'}`).toBeGreaterThanOrEqual(3);
+        expect(c.cell, `${c.mark} ${dark ? 'dark' : 'light'}`).toBeGreaterThanOrEqual(3);
+      }
       await compare.close();
     }
   });
@@ -256,7 +307,7 @@ describe('the comparison page', () => {
     await compare.close();
   });
 
-  it('prints two columns, black on white, within two pages for seed 000', async () => {
+  it('prints two columns, black on white, within two pages for seed 000 and for the rewrite', async () => {
     const compare = await openCompare(ext, `tabId=${(await visit(ext, '/seed-000.html')).tabId}`);
     await compare.emulateMedia({ media: 'print' });
     const print = await compare.evaluate(() => {
@@ -270,23 +321,24 @@ describe('the comparison page', () => {
         bar: cell.borderLeftColor,
         breakInside: getComputedStyle(document.querySelector('.columns tbody tr')!).breakInside,
         header: document.querySelector('thead')!.innerText,
+        underline: getComputedStyle(document.querySelector('td.cell.page ins')!).textDecorationLine,
       };
     });
     expect(print.columns).toBe(2);
     expect(print.side[0]).toBe(print.side[1]);
     expect([print.color, print.bar, print.background]).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
     expect(print.breakInside).toBe('avoid');
+    expect(print.underline).toBe('underline');
     expect(print.header).toContain(server.origin);
     expect(print.header).toMatch(/Original: .+/);
-    const pdf = await compare.pdf({ format: 'A4', path: `${SCREENSHOTS}chromium-compare-print.pdf` });
-    // The print layout as seen on an A4 page's width, for people to look at.
     await compare.setViewportSize({ width: 794, height: 1123 });
+    // The print layout as seen on an A4 page's width, for people to look at.
     await compare.screenshot({ path: `${SCREENSHOTS}chromium-compare-print.png`, fullPage: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-    console.info(`seed 000 comparison printed on A4: ${pages} page(s), ${pdf.length} bytes`);
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    expect(await printedPages(compare, 'seed 000')).toBeLessThanOrEqual(2);
+    // The rewrite: ten long paragraphs beside the original's opening sentences.
+    const rewritten = await openCompare(ext, `tabId=${(await visit(ext, '/rewritten.html')).tabId}`);
+    expect(await printedPages(rewritten, 'the rewrite')).toBeLessThanOrEqual(2);
+    await rewritten.close();
     await compare.close();
   });
 });
