@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../src/browser/messaging';
 import type { OriginalView } from '../../src/browser/protocol';
