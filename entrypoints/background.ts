@@ -11,7 +11,8 @@ import { getTabReport, removeTabReport, setTabReport } from '../src/browser/tab-
 import { isSiteOff } from '../src/browser/site-switch';
 import { buildCorpusIndex, type CorpusIndex } from '../src/corpus/corpus-index';
 import { analyzeAgainst } from '../src/check/analyze';
-import { loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
+import { loadExamples, loadUserOriginals, onUserOriginalsChanged } from '../src/browser/local-store';
+import { compareSaved } from '../src/browser/compare-saved';
 import {
   addList,
   listIndexes,
@@ -115,6 +116,11 @@ const handlers: BackgroundHandlers = {
     }
     return null;
   },
+  'compare-saved': async ({ id }) =>
+    compareSaved(
+      (await loadExamples()).find((e) => e.id === id),
+      await corpora(),
+    ),
   'compare-original': ({ tabId, target }) => compareOnce(tabId, target, { getTabReport, publish }),
   'expect-grant': async ({ tabId, target }) => expectGrant(tabId, target),
   'get-lists': async () => ({ lists: await listViews() }),

@@ -113,6 +113,10 @@ const BACKGROUND_MESSAGES = {
     if (tabId === undefined) return { id };
     return isTabId(tabId) ? { id, tabId } : null;
   }),
+  /** A saved example checked again, for the comparison page (compare-saved.ts). */
+  'compare-saved': fromExtension<{ id: string }, SavedComparison>(({ id }) =>
+    isText(id, MAX_ID_CHARS) ? { id } : null,
+  ),
   /** Compare a tab's page with one original: its credited source, an address or pasted text (credited.ts). */
   'compare-original': fromExtension<{ tabId: number; target: CompareTarget }, CompareReply>(tabAndTarget),
   /** The popup is asking for `target`'s site: compare once it is granted, should the popup close meanwhile. */
@@ -168,6 +172,16 @@ export interface OriginalView {
   readonly original: IndexedOriginal;
   readonly paragraphs: readonly KeptParagraph[];
 }
+
+/** A saved example laid out against its original again, or why it cannot be. */
+export type SavedComparison =
+  | {
+      readonly ok: true;
+      readonly savedAt: string;
+      readonly report: Extract<TabReport, { status: 'checked' }>;
+      readonly original: OriginalView;
+    }
+  | { readonly ok: false; readonly reason: 'no-example' | 'no-original' };
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;

@@ -56,16 +56,15 @@ describe('the comparison page', () => {
     expect(await page.locator('.columns .page.mark-reworded').count()).toBe(9);
     expect(await page.locator('.columns .original.mark-reworded').count()).toBe(9);
     expect(await page.locator('.legend li').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Missing from the repost', 'Added boilerplate', 'Reworded: machine translated']),
+      expect.arrayContaining(['Missing from the page', 'Added by the page', 'Machine translated']),
     );
     await page.screenshot({ path: `${SCREENSHOTS}chromium-compare-seed-000.png`, fullPage: true });
-    // Printing: the two articles one after the other, each from a new page.
+    // Printing: the two columns kept, side by side (compare-page.test.ts checks the print layout).
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.columns').isVisible()).toBe(false);
-    expect(await page.locator('.print-only').first().isVisible()).toBe(true);
+    expect(await page.locator('.columns').isVisible()).toBe(true);
     const pdf = await page.pdf({ path: `${SCREENSHOTS}compare-seed-000.pdf`, format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    // One page per article: the repost on the first, the original on the second.
+    // Both articles on two pages.
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
     await page.close();
   });

@@ -28,6 +28,9 @@ function spyHandlers(): BackgroundHandlers & { calls: string[] } {
     'get-original': vi.fn(
       async (m) => (calls.push(`get-original ${m.id}${m.tabId === undefined ? '' : ` tab ${m.tabId}`}`), null),
     ),
+    'compare-saved': vi.fn(
+      async (m) => (calls.push(`compare-saved ${m.id}`), { ok: false as const, reason: 'no-example' as const }),
+    ),
     'compare-original': vi.fn(
       async (m) => (calls.push(`compare-original ${m.tabId} ${m.target.kind}`), { ok: true as const }),
     ),
@@ -185,6 +188,8 @@ describe('dispatch', () => {
     const handlers = spyHandlers();
     expect(dispatch({ type: 'get-tab-report', tabId: 1 }, contentScript, handlers, extension)).toBeUndefined();
     expect(dispatch({ type: 'get-original', id: 'wapo' }, contentScript, handlers, extension)).toBeUndefined();
+    // A saved example holds a page the reader kept: for the extension's pages only.
+    expect(dispatch({ type: 'compare-saved', id: 'abc' }, contentScript, handlers, extension)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
   });
 
