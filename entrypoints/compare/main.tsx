@@ -13,6 +13,7 @@ import type { BoilerplateCategory } from '../../src/report/report';
 import { t, ui, useLanguage } from '../../src/ui/i18n';
 import type { MessageKey } from '../../src/i18n/translator';
 import { sourceLine } from '../../src/ui/ReportView';
+import { verdictText } from '../../src/ui/report-words';
 import { comparisonRows, type ComparisonRow, type OriginalMark, type PageMark } from '../../src/ui/comparison';
 import { pairDiff, type DiffSpan, type PairDiff } from '../../src/ui/word-diff';
 import '../../assets/report.css';
@@ -248,7 +249,7 @@ function Comparison({ shown: { report, original, kept, savedAt } }: { shown: Sho
                 : 'compare_title_other',
           )}
         </h1>
-        <p class="compare-verdict">{analysis.report.message}</p>
+        <p class="compare-verdict">{verdictText(analysis.report)}</p>
         <p class="compare-when">
           {savedAt
             ? t('compare_saved_at', ui.dateTime(savedAt))

@@ -1,3 +1,4 @@
+import { ONBOARDING_PAGE } from '../../src/browser/first-run';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -203,7 +204,12 @@ function Popup() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_examples')}
         </button>
-        <p class="privacy">{t('popup_privacy')}</p>
+        <p class="privacy">
+          {t('popup_privacy')}{' '}
+          <a href={browser.runtime.getURL(ONBOARDING_PAGE)} target="_blank" rel="noopener">
+            {t('popup_how_it_works')}
+          </a>
+        </p>
       </footer>
     </main>
   );

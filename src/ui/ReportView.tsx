@@ -1,3 +1,4 @@
+import { evidenceText, findingText, noteText, verdictText } from './report-words';
 import type { ComponentChildren } from 'preact';
 import { creditParagraphs, problemFindings } from '../browser/badge';
 import type { TabReport } from '../browser/protocol';
@@ -20,7 +21,6 @@ import { n, t, ui } from './i18n';
 // The popup's report, in the order a reader needs it: the verdict and how sure it is, then
 // the actions (given by the popup), then the original and the findings, folded.
 // Page text is untrusted: everything here is rendered as text by Preact, never as HTML.
-// `report.message`, `finding.summary` and evidence `why` are still the report's English.
 
 /** Whether this browser can open a page scrolled to a quoted passage (#:~:text=). */
 const textFragments = typeof document !== 'undefined' && 'fragmentDirective' in document;
@@ -79,18 +79,23 @@ function CheckedView({ report: tab, actions }: { report: Checked; actions?: Comp
   const head = ((): ComponentChildren => {
     switch (report.verdict) {
       case 'not-an-article':
-        return verdict('neutral', t('popup_not_article_title'), report.message);
+        return verdict('neutral', t('popup_not_article_title'), verdictText(report));
       case 'too-large':
-        return verdict('neutral', t('popup_too_large_title'), `${report.message} ${t('popup_too_large_leave')}`);
+        return verdict('neutral', t('popup_too_large_title'), `${verdictText(report)} ${t('popup_too_large_leave')}`);
       case 'unrelated':
-        return verdict('neutral', t('popup_unrelated_title'), t('popup_unrelated_body'));
+        return verdict(
+          'neutral',
+          t('popup_unrelated_title'),
+          // A page in another language than the corpus's is told so: "no known original" would read as a clean bill.
+          report.pageLanguage === undefined ? t('popup_unrelated_body') : verdictText(report),
+        );
       case 'original':
         return verdict(
           'good',
           report.findings.some((f) => f.kind === 'reworded')
             ? t('popup_original_reworded_title')
             : t('popup_original_title'),
-          report.message,
+          verdictText(report),
         );
       case 'rewritten': {
         const retold = report.findings.find((f) => f.kind === 'reworded')?.retold;
@@ -101,12 +106,12 @@ function CheckedView({ report: tab, actions }: { report: Checked; actions?: Comp
           t('popup_rewritten_title', from),
           <>
             {retold ? `${n('popup_retold', retold.of, retold.paragraphs, who)} ` : ''}
-            {report.message}
+            {verdictText(report)}
           </>,
         );
       }
       case 'repost':
-        return verdict('bad', n('popup_repost_title', problems.length), report.message);
+        return verdict('bad', n('popup_repost_title', problems.length), verdictText(report));
     }
   })();
   const credits = creditParagraphs(report);
@@ -261,7 +266,13 @@ function FindingView({ finding }: { finding: Finding }) {
           </p>
           <ul class="pairs">
             {finding.evidence.map((e, i) => (
-              <Pair key={i} page={e.page} original={e.original} originalLabel={t('popup_pair_original')} why={e.why} />
+              <Pair
+                key={i}
+                page={e.page}
+                original={e.original}
+                originalLabel={t('popup_pair_original')}
+                why={evidenceText(e)}
+              />
             ))}
           </ul>
         </FindingSection>
@@ -277,7 +288,7 @@ function FindingView({ finding }: { finding: Finding }) {
                 page={p.page}
                 original={p.original}
                 originalLabel={t('popup_pair_original_at', p.index + 1)}
-                why={p.why}
+                why={evidenceText(p)}
               />
             ))}
           </ul>
@@ -320,7 +331,7 @@ function AddedList({ paragraphs }: { paragraphs: readonly AddedParagraph[] }) {
         <li key={i}>
           <span class={`category category-${p.category}`}>{t(CATEGORY_LABEL[p.category])}</span>
           <span class="added-text">{p.text}</span>
-          {p.note && <span class="added-note">{p.note}</span>}
+          {p.note && <span class="added-note">{noteText(p)}</span>}
         </li>
       ))}
     </ul>
@@ -349,7 +360,7 @@ function FindingSection(props: { finding: Finding; meta: string; children: Compo
         <span class="finding-title">{t(FINDING_TITLE[props.finding.kind])}</span>{' '}
         <span class="finding-meta">{props.meta}</span>
       </summary>
-      <p class="finding-summary">{props.finding.summary}.</p>
+      <p class="finding-summary">{findingText(props.finding)}.</p>
       {props.children}
     </details>
   );
