@@ -1,3 +1,4 @@
+import { ui } from '../src/ui/i18n';
 import { browser } from 'wxt/browser';
 import { badgeFor } from '../src/browser/badge';
 import { readPage } from '../src/browser/credited-page';
@@ -183,7 +184,7 @@ async function publish(tabId: number, report: TabReport): Promise<void> {
       analysis: { ...analysis, article: { ...analysis.article, paragraphs: [] } },
     });
   }
-  const badge = badgeFor(report);
+  const badge = badgeFor(report, ui);
   const action = browser.action ?? browser.browserAction;
   try {
     await Promise.all([

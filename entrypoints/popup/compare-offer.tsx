@@ -11,7 +11,7 @@ import {
 import { sendToBackground } from '../../src/browser/messaging';
 import type { TabReport } from '../../src/browser/protocol';
 import { errorMessage } from '../../src/text/error-message';
-import { t } from '../../src/ui/i18n';
+import { t, ui } from '../../src/ui/i18n';
 
 type Checked = Extract<TabReport, { status: 'checked' }>;
 
@@ -40,7 +40,7 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
     // The permission request must be made before any await: it needs the click's gesture.
     const pattern = target.kind === 'text' ? null : originPattern(target.url);
     if (target.kind !== 'text' && pattern === null) {
-      setStatus({ text: failureMessage('bad-url', target.url), error: true });
+      setStatus({ text: failureMessage('bad-url', target.url, ui), error: true });
       return;
     }
     let asked: Promise<boolean>;
@@ -62,7 +62,7 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
     setBusy(true);
     void (async () => {
       if (!(await asked)) {
-        return setStatus({ text: failureMessage('permission-refused', pattern ?? ''), error: true });
+        return setStatus({ text: failureMessage('permission-refused', pattern ?? '', ui), error: true });
       }
       setStatus({
         text:
@@ -71,7 +71,11 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
       });
       const reply = await sendToBackground({ type: 'compare-original', tabId, target });
       // On success the tab's report changes and the popup shows it (watchTabReport).
-      setStatus(reply.ok ? { text: t('popup_compare_done'), error: false } : { text: reply.message, error: true });
+      setStatus(
+        reply.ok
+          ? { text: t('popup_compare_done'), error: false }
+          : { text: failureMessage(reply.reason, reply.detail ?? '', ui), error: true },
+      );
     })()
       .catch((error: unknown) => setStatus({ text: t('popup_compare_failed', errorMessage(error)), error: true }))
       .finally(() => setBusy(false));

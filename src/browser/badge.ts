@@ -1,10 +1,12 @@
 import type { AddedParagraph, Finding, Report } from '../report/report';
+import { english } from '../i18n/english';
+import type { MessageKey, Translator } from '../i18n/translator';
 import type { SkipReason, TabReport } from './protocol';
 
-const SKIPPED_TITLE: Record<SkipReason, string> = {
-  'too-large': 'Repost Radar: page too large to check',
-  'not-an-article': 'Repost Radar: not an article',
-  'site-off': 'Repost Radar: checking is off for this site',
+const SKIPPED_TITLE: Record<SkipReason, MessageKey> = {
+  'too-large': 'badge_skipped_tooLarge',
+  'not-an-article': 'badge_skipped_notAnArticle',
+  'site-off': 'badge_skipped_siteOff',
 };
 
 export interface Badge {
@@ -19,26 +21,25 @@ export interface Badge {
  * colour: not the original's text, and not accused of a repost's faults), a warning mark
  * with the number of problems (credits are not problems: see `problemFindings`).
  */
-export function badgeFor(report: TabReport | null): Badge {
-  const none = { text: '', color: '#5f6368', title: 'Repost Radar' };
+export function badgeFor(report: TabReport | null, words: Translator = english): Badge {
+  const none = { text: '', color: '#5f6368', title: words.t('extName') };
   if (!report) return none;
   switch (report.status) {
     case 'checking':
-      return { text: '…', color: '#5f6368', title: 'Repost Radar: checking this page' };
+      return { text: '…', color: '#5f6368', title: words.t('badge_checking') };
     case 'skipped':
-      return { ...none, title: SKIPPED_TITLE[report.reason] };
+      return { ...none, title: words.t(SKIPPED_TITLE[report.reason]) };
     case 'failed':
-      return { ...none, title: `Repost Radar: could not check this page (${report.message})` };
+      return { ...none, title: words.t('badge_failed', report.message) };
     case 'checked': {
       const { report: r } = report.analysis;
-      if (r.verdict === 'repost') {
-        return { text: `!${problemFindings(r).length}`, color: '#c5221f', title: `Repost Radar: ${r.message}` };
-      }
-      if (r.verdict === 'rewritten') return { text: '≈', color: '#7627bb', title: `Repost Radar: ${r.message}` };
-      if (r.verdict === 'original') return { text: '✓', color: '#188038', title: `Repost Radar: ${r.message}` };
+      const title = words.t('badge_verdict', r.said ?? r.message);
+      if (r.verdict === 'repost') return { text: `!${problemFindings(r).length}`, color: '#c5221f', title };
+      if (r.verdict === 'rewritten') return { text: '≈', color: '#7627bb', title };
+      if (r.verdict === 'original') return { text: '✓', color: '#188038', title };
       // Said on the badge too: the reader should not take silence for "nothing found".
-      if (r.verdict === 'too-large') return { text: '–', color: '#5f6368', title: `Repost Radar: ${r.message}` };
-      return { ...none, title: `Repost Radar: ${r.message}` };
+      if (r.verdict === 'too-large') return { text: '–', color: '#5f6368', title };
+      return { ...none, title };
     }
   }
 }

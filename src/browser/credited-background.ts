@@ -2,6 +2,7 @@
 // article…": fetch the original the reader named (or take the pasted text), extract it as
 // pages are extracted, analyze the tab's page against that one original with its full
 // text, and store the result as the tab's report. Any failure leaves the report as it was.
+import { english } from '../i18n/english';
 import { browser } from 'wxt/browser';
 import { samePage } from '../credit/find-credits';
 import { fetchArticlePage } from '../net/fetch-article';
@@ -36,10 +37,16 @@ export interface CompareDeps {
   readonly timeoutMs?: number;
 }
 
-const failed = (reason: CompareFailure, message = failureMessage(reason)): CompareReply => ({
+/** A comparison not made: why, in English for logs, and what about, for the popup to say it in the reader's language. */
+const failed = (
+  reason: CompareFailure,
+  detail = '',
+  message = failureMessage(reason, detail, english),
+): CompareReply => ({
   ok: false,
   reason,
   message,
+  ...(detail ? { detail } : {}),
 });
 
 /** Compares the tab's page with `target`; on success the comparison becomes the tab's report. */
@@ -55,8 +62,8 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
     source = { kind: 'given' };
   } else {
     const credit = target.kind === 'credited' ? before.credits?.find((c) => c.url === target.url) : undefined;
-    if (target.kind === 'credited' && !credit) return failed('bad-url', 'That source is not one this page credits.');
-    if (originPattern(target.url) === null) return failed('bad-url', failureMessage('bad-url', target.url));
+    if (target.kind === 'credited' && !credit) return failed('not-credited');
+    if (originPattern(target.url) === null) return failed('bad-url', target.url);
     // Nothing is fetched for a credit that names the page itself.
     if (isThePage(target.url)) return failed('same-page');
     const fetched = await fetchArticlePage(target.url, {
@@ -64,7 +71,7 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
       timeoutMs: deps.timeoutMs ?? CREDITED_TIMEOUT_MS,
       maxBytes: CREDITED_MAX_BYTES,
     });
-    if (!fetched.ok) return failed(fetched.reason, fetched.message);
+    if (!fetched.ok) return failed(fetched.reason, fetched.status ? `HTTP ${fetched.status}` : '', fetched.message);
     if (isThePage(fetched.url)) return failed('same-page');
     // Extracted as every page is: linkedom in the service worker, which has no DOMParser
     // (no offscreen document needed: about 110 ms for a 5,000-word page, of 420 ms from the
@@ -92,7 +99,7 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
     before.url,
   );
   const { verdict } = analysis.report;
-  if (verdict !== 'repost' && verdict !== 'original') return failed('no-common-text');
+  if (verdict !== 'repost' && verdict !== 'original' && verdict !== 'rewritten') return failed('no-common-text');
   // The page moved on while the original was fetched: this answer is for a page no longer shown.
   const now = await deps.getTabReport(tabId);
   if (now?.status !== 'checked' || now.checkedAt !== before.checkedAt || now.url !== before.url) {

@@ -1,6 +1,7 @@
 // Comparing a page with one original the reader names: the source its page credits,
 // another address, or pasted text. The rules here are pure (no browser API), shared by
 // the popup and the background, and unit-tested; the fetching is credited-background.ts.
+import type { MessageKey, Translator } from '../i18n/translator';
 import type { CreditHow } from '../credit/find-credits';
 import type { OriginalRecord } from '../corpus/records';
 import type { Article } from '../extract/article';
@@ -45,10 +46,19 @@ export type CompareFailure =
   | 'not-html'
   | 'network'
   | 'not-an-article'
-  | 'no-common-text';
+  | 'no-common-text'
+  | 'not-credited';
 
 export type CompareReply =
-  { readonly ok: true } | { readonly ok: false; readonly reason: CompareFailure; readonly message: string };
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly reason: CompareFailure;
+      /** In English, for logs and the command line; the popup words `reason` in the reader's language. */
+      readonly message: string;
+      /** What the reason is about (an address, a host, an HTTP status), said inside its message. */
+      readonly detail?: string;
+    };
 
 /** Pasted text longer than this is not one article. */
 export const MAX_PASTED_CHARS = 1_000_000;
@@ -132,38 +142,21 @@ export function siteHost(input: string): string | null {
   }
 }
 
-/** What the popup says when a comparison was not made. */
-export function failureMessage(reason: CompareFailure, detail = ''): string {
-  const with_ = detail ? ` (${detail})` : '';
-  switch (reason) {
-    case 'no-page':
-      return "This tab's page has not been checked yet (or its text was not kept): reload it, then try again.";
-    case 'bad-url':
-      return `That is not a web address Repost Radar can fetch${with_}.`;
-    case 'permission-refused':
-      return `Access to ${detail || 'that site'} was not given: nothing was fetched.`;
-    case 'same-page':
-      return 'The credit points back at this page itself: there is nothing else to compare with.';
-    case 'loop':
-      return 'The credited page credits this page in turn: neither says which is the original.';
-    case 'http-error':
-      return `The site answered with an error${with_}: nothing was compared.`;
-    case 'redirect-off-site':
-      return `The address redirected to another site${with_}: Repost Radar follows redirects within a site only.`;
-    case 'too-large':
-      return 'The credited page is too large to fetch and check.';
-    case 'timeout':
-      return 'The site took too long to answer: nothing was compared.';
-    case 'not-html':
-      return `That address is not a web page${with_}.`;
-    case 'network':
-      return `The page could not be fetched${with_}.`;
-    case 'not-an-article':
-      return 'That page does not hold an article to compare with.';
-    case 'no-common-text':
-      return "That article does not carry this page's text: the report is unchanged.";
-  }
+/** What the popup says when a comparison was not made, in the words of `words` (the reader's language, or English). */
+export function failureMessage(reason: CompareFailure, detail: string, words: Translator): string {
+  const key = `popup_fail_${reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
+  return detail && WITH_DETAIL.has(reason) ? words.t(`${key}_detail` as MessageKey, detail) : words.t(key);
 }
+
+/** The reasons whose message can say what they are about. */
+const WITH_DETAIL: ReadonlySet<CompareFailure> = new Set([
+  'bad-url',
+  'permission-refused',
+  'http-error',
+  'redirect-off-site',
+  'not-html',
+  'network',
+]);
 
 /** Text outside the article is kept with a stored report up to this many characters. */
 export const MAX_KEPT_OUTSIDE_CHARS = 20_000;

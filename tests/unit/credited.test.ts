@@ -163,7 +163,7 @@ describe('comparing with the credited source', () => {
     });
     expect(await compareTab(1, { kind: 'credited', url: `${sites.original.origin}/other.html` }, deps)).toMatchObject({
       ok: false,
-      reason: 'bad-url',
+      reason: 'not-credited',
     });
     expect(sites.repost.requests.length + sites.original.requests.length).toBe(before);
     expect(deps.published).toEqual([]);
