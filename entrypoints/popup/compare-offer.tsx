@@ -74,7 +74,10 @@ export function CompareOffer({ tabId, report }: { tabId: number; report: Checked
       setStatus(
         reply.ok
           ? { text: t('popup_compare_done'), error: false }
-          : { text: failureMessage(reply.reason, reply.detail ?? '', ui), error: true },
+          : {
+              text: reply.said ? ui.say(reply.said) : failureMessage(reply.reason, reply.detail ?? '', ui),
+              error: true,
+            },
       );
     })()
       .catch((error: unknown) => setStatus({ text: t('popup_compare_failed', errorMessage(error)), error: true }))

@@ -2,6 +2,7 @@
 // article…": fetch the original the reader named (or take the pasted text), extract it as
 // pages are extracted, analyze the tab's page against that one original with its full
 // text, and store the result as the tab's report. Any failure leaves the report as it was.
+import type { Said } from '../i18n/translator';
 import { english } from '../i18n/english';
 import { browser } from 'wxt/browser';
 import { samePage } from '../credit/find-credits';
@@ -38,15 +39,12 @@ export interface CompareDeps {
 }
 
 /** A comparison not made: why, in English for logs, and what about, for the popup to say it in the reader's language. */
-const failed = (
-  reason: CompareFailure,
-  detail = '',
-  message = failureMessage(reason, detail, english),
-): CompareReply => ({
+const failed = (reason: CompareFailure, detail = '', said?: Said): CompareReply => ({
   ok: false,
   reason,
-  message,
+  message: said ? english.say(said) : failureMessage(reason, detail, english),
   ...(detail ? { detail } : {}),
+  ...(said ? { said } : {}),
 });
 
 /** Compares the tab's page with `target`; on success the comparison becomes the tab's report. */
@@ -71,7 +69,7 @@ export async function compareTab(tabId: number, target: CompareTarget, deps: Com
       timeoutMs: deps.timeoutMs ?? CREDITED_TIMEOUT_MS,
       maxBytes: CREDITED_MAX_BYTES,
     });
-    if (!fetched.ok) return failed(fetched.reason, fetched.status ? `HTTP ${fetched.status}` : '', fetched.message);
+    if (!fetched.ok) return failed(fetched.reason, '', fetched.said);
     if (isThePage(fetched.url)) return failed('same-page');
     // Extracted as every page is: linkedom in the service worker, which has no DOMParser
     // (no offscreen document needed: about 110 ms for a 5,000-word page, of 420 ms from the

@@ -1,7 +1,7 @@
 // Comparing a page with one original the reader names: the source its page credits,
 // another address, or pasted text. The rules here are pure (no browser API), shared by
 // the popup and the background, and unit-tested; the fetching is credited-background.ts.
-import type { MessageKey, Translator } from '../i18n/translator';
+import type { MessageKey, Said, Translator } from '../i18n/translator';
 import type { CreditHow } from '../credit/find-credits';
 import type { OriginalRecord } from '../corpus/records';
 import type { Article } from '../extract/article';
@@ -56,8 +56,10 @@ export type CompareReply =
       readonly reason: CompareFailure;
       /** In English, for logs and the command line; the popup words `reason` in the reader's language. */
       readonly message: string;
-      /** What the reason is about (an address, a host, an HTTP status), said inside its message. */
+      /** What the reason is about (an address, a host), said inside its message. */
       readonly detail?: string;
+      /** A fetch's own account of what went wrong, when there is one (the popup says it rather than the reason's). */
+      readonly said?: Said;
     };
 
 /** Pasted text longer than this is not one article. */

@@ -9,6 +9,8 @@
 // 0, no headers). For that case only, the same address is asked again with
 // `redirect: 'follow'`, and the final address (`response.url`) must still be on the site:
 // the browser may have passed through other hops unseen, but nothing off the site is read.
+import { inEnglish } from '../i18n/english';
+import type { MessageKey, Param, Said } from '../i18n/translator';
 import { readCappedBody } from './capped-body';
 import { deadline, inSeconds } from './deadline';
 import { sameSite } from './same-site';
@@ -29,8 +31,9 @@ export type ArticleFetch =
       readonly reason: ArticleFetchFailure;
       /** The HTTP status, when the server answered with one. */
       readonly status?: number;
-      /** One sentence for a reader: what went wrong, with the address or host. */
+      /** One sentence for a reader: what went wrong, with the address or host (English; `said` for other languages). */
       readonly message: string;
+      readonly said: Said;
     };
 
 export type ArticleFetchFailure =
@@ -57,13 +60,13 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 /** Fetches an article page. Never throws: a failure is a result with a reason. */
 export async function fetchArticlePage(url: string, options: ArticleFetchOptions): Promise<ArticleFetch> {
   const start = httpUrl(url);
-  if (start === null) return fail('bad-url', `"${url}" is not an http(s) address.`);
+  if (start === null) return fail('bad-url', say('net_badUrl', url));
   const timeoutMs = options.timeoutMs ?? ARTICLE_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? ARTICLE_MAX_BYTES;
   const clock = deadline(timeoutMs);
   const onAbort = (): void => clock.abort();
   options.signal?.addEventListener('abort', onAbort);
-  const late = (): ArticleFetch => fail('timeout', `${start.host} did not answer within ${inSeconds(timeoutMs)}.`);
+  const late = (): ArticleFetch => fail('timeout', say('net_timeout', start.host, inSeconds(timeoutMs)));
   try {
     const got = await follow(start, options.fetch, clock.signal);
     if ('failure' in got) return got.failure;
@@ -72,33 +75,34 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
     if (!response.ok) {
       await discard(response);
       const text = response.statusText ? ` ${response.statusText}` : '';
-      return fail('http-error', `${where} answered ${response.status}${text} for ${finalUrl.href}.`, response.status);
+      return fail(
+        'http-error',
+        say('net_httpError', where, `${response.status}${text}`, finalUrl.href),
+        response.status,
+      );
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (contentType !== '' && !isHtmlType(contentType)) {
       await discard(response);
       const type = contentType.split(';')[0]!.trim();
-      return fail('not-html', `${finalUrl.href} is not a web page (${type}).`, response.status);
+      return fail('not-html', say('net_notHtmlType', finalUrl.href, type), response.status);
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
       await discard(response);
-      return fail(
-        'too-large',
-        `${finalUrl.href} is ${megabytes(declared)}, more than the ${megabytes(maxBytes)} read.`,
-      );
+      return fail('too-large', say('net_tooLargeDeclared', finalUrl.href, megabytes(declared), megabytes(maxBytes)));
     }
     const body = await readCappedBody(response, maxBytes);
     if (body.kind === 'too-large') {
-      return fail('too-large', `${finalUrl.href} is larger than the ${megabytes(maxBytes)} read.`);
+      return fail('too-large', say('net_tooLarge', finalUrl.href, megabytes(maxBytes)));
     }
     if (body.kind === 'cut-off') {
       if (clock.expired()) return late();
-      return fail('network', `The download of ${finalUrl.href} was cut off after ${body.received} bytes.`);
+      return fail('network', say('net_cutOff', finalUrl.href, body.received));
     }
     const html = decode(body.bytes, contentType);
     if (contentType === '' && !/^\s*(?:<!doctype html|<html[\s>]|<head[\s>])/i.test(html.slice(0, 2048))) {
-      return fail('not-html', `${finalUrl.href} does not say what it is and does not look like a web page.`);
+      return fail('not-html', say('net_notHtmlUnknown', finalUrl.href));
     }
     return {
       ok: true,
@@ -109,7 +113,7 @@ export async function fetchArticlePage(url: string, options: ArticleFetchOptions
     };
   } catch (error) {
     if (clock.expired() || options.signal?.aborted) return late();
-    return fail('network', `Cannot reach ${start.host}: ${causeMessage(error) ?? errorMessage(error)}.`);
+    return fail('network', say('net_unreachable', start.host, causeMessage(error) ?? errorMessage(error)));
   } finally {
     clock.clear();
     options.signal?.removeEventListener('abort', onAbort);
@@ -145,15 +149,16 @@ async function follow(start: URL, fetchFn: typeof fetch, signal: AbortSignal): P
     const location = response.headers.get('location');
     const next = location === null ? null : httpUrl(location, url);
     if (next === null) {
-      const said = location === null ? 'no address' : `"${location}"`;
-      return {
-        failure: fail('http-error', `${url.host} answered ${response.status} with ${said} to go to.`, response.status),
-      };
+      const said =
+        location === null
+          ? say('net_redirectNowhere', url.host, response.status)
+          : say('net_redirectBad', url.host, response.status, location);
+      return { failure: fail('http-error', said, response.status) };
     }
     if (!sameSite(next, start)) return { failure: offSite(start, next) };
     if (hop + 1 > MAX_HOPS) {
       return {
-        failure: fail('http-error', `${start.host} redirected more than ${MAX_HOPS} times.`, response.status),
+        failure: fail('http-error', say('net_tooManyRedirects', start.host, MAX_HOPS), response.status),
       };
     }
     url = next;
@@ -161,7 +166,7 @@ async function follow(start: URL, fetchFn: typeof fetch, signal: AbortSignal): P
 }
 
 function offSite(start: URL, to: URL): ArticleFetch {
-  return fail('redirect-off-site', `${start.href} redirects to another site (${to.host}), which is not followed.`);
+  return fail('redirect-off-site', say('net_offSite', start.href, to.host));
 }
 
 /** HTML, or XHTML: what an article page is served as. */
@@ -193,9 +198,12 @@ function httpUrl(text: string, base?: URL): URL | null {
   }
 }
 
-function fail(reason: ArticleFetchFailure, message: string, status?: number): ArticleFetch {
-  return status === undefined ? { ok: false, reason, message } : { ok: false, reason, status, message };
+function fail(reason: ArticleFetchFailure, said: Said, status?: number): ArticleFetch {
+  const failure = { ok: false as const, reason, message: inEnglish(said), said };
+  return status === undefined ? failure : { ...failure, status };
 }
+
+const say = (key: MessageKey, ...params: Param[]): Said => ({ key, params });
 
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);

@@ -2,7 +2,6 @@
 // clean in every language, light and dark; the legend drawn like the marks; no empty cell;
 // the comparison kept across a reload after the article's tab closed; a saved example
 // opened by its id; every control reached by Tab with a visible focus; a two-column print.
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
@@ -16,25 +15,16 @@ import {
   type ExtensionBrowser,
 } from '../support/chromium';
 import { articlePage, servePages, type PageServer } from '../support/pages';
+import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
+import { catalog, UI_LOCALES } from '../support/catalogs';
 
-const LOCALES = ['en', 'fr', 'de', 'es'] as const;
 /** Every mark a cell may have (src/ui/comparison.ts). */
 const MARKS = ['same', 'continues', 'reworded', 'missing', 'merged', 'added', 'chrome'];
-type Catalog = Record<string, { message: string }>;
-const catalog = (lang: string): Catalog =>
-  JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
-
-// The rewritten page of rewritten.test.ts: a close paraphrase, retold pair by pair.
-const REWRITE_ID = 'wikinews-bush-deploys-military-in-the-us-for-active-duty-as-federal-response-force';
-const rewrite = readFileSync(new URL(`../fixtures/rewrites/close/${REWRITE_ID}.txt`, import.meta.url), 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter((p) => p !== '');
 
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set('/rewritten.html', articlePage('Troops take on a new role at home', rewrite));
+  server.routes.set('/rewritten.html', articlePage(SERVED_REWRITE.title, servedRewriteParagraphs()));
 });
 afterAll(async () => {
   await server?.close();
@@ -77,7 +67,7 @@ async function printedPages(compare: Page, name: string): Promise<number> {
   return pages;
 }
 
-for (const lang of LOCALES) {
+for (const lang of UI_LOCALES) {
   describe(`the comparison page in ${lang}`, () => {
     let ext: ExtensionBrowser;
     beforeAll(async () => {

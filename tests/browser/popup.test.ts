@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
@@ -14,18 +13,12 @@ import {
   type ExtensionBrowser,
 } from '../support/chromium';
 import { articlePage, servePages, type PageServer } from '../support/pages';
+import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
 
 // The popup read in three seconds (issue 24): the verdict, then the actions, then the
 // findings folded; accessible (axe, keyboard) in light and dark, in each interface
 // language, with no sideways scroll at 360 px; the per-site off switch; "This verdict is
 // wrong" kept with the saved example. One browser per language.
-
-/** A close rewrite from the development set, as rewritten.test.ts serves it. */
-const REWRITE_ID = 'wikinews-bush-deploys-military-in-the-us-for-active-duty-as-federal-response-force';
-const rewriteParagraphs = readFileSync(new URL(`../fixtures/rewrites/close/${REWRITE_ID}.txt`, import.meta.url), 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter((p) => p !== '');
 
 /** A page for each thing the popup can say, and what the stored report must be. */
 const PAGES = [
@@ -46,7 +39,7 @@ const verdictOf = (report: TabReport): string =>
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set('/rewritten.html', articlePage('Troops take on a new role at home', rewriteParagraphs));
+  server.routes.set('/rewritten.html', articlePage(SERVED_REWRITE.title, servedRewriteParagraphs()));
 });
 afterAll(async () => {
   await server?.close();

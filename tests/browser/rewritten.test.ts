@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
@@ -13,21 +12,19 @@ import {
 } from '../support/chromium';
 import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
 import { articlePage, servePages, type PageServer } from '../support/pages';
+import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
 
 // A rewritten page (issue 22): a close paraphrase from the development set
 // (tests/fixtures/rewrites/close), served on 127.0.0.1 in ordinary article markup. The
 // command line calls it rewritten from its original, 9 of its 10 paragraphs retold.
-const ORIGINAL_ID = 'wikinews-bush-deploys-military-in-the-us-for-active-duty-as-federal-response-force';
+const ORIGINAL_ID = SERVED_REWRITE.id;
 const PATH = '/rewritten.html';
-const paragraphs = readFileSync(new URL(`../fixtures/rewrites/close/${ORIGINAL_ID}.txt`, import.meta.url), 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter((p) => p !== '');
+const paragraphs = servedRewriteParagraphs();
 
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set(PATH, articlePage('Troops take on a new role at home', paragraphs));
+  server.routes.set(PATH, articlePage(SERVED_REWRITE.title, paragraphs));
 });
 afterAll(async () => {
   await server?.close();

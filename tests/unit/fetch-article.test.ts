@@ -123,6 +123,8 @@ describe('fetchArticlePage', () => {
       ok: false,
       reason: 'timeout',
       message: `${new URL(site.base).host} did not answer within 0.3 s.`,
+      // The same, for the popup to say in the reader's language.
+      said: { key: 'net_timeout', params: [new URL(site.base).host, '0.3 s'] },
     });
   });
 
