@@ -26,7 +26,9 @@ export const MIN_NARRATION_WORDS = 8;
  */
 export const MAX_RETOLD_WORDING = 0.5;
 
-const QUOTED = /“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g;
+// A quotation running over several paragraphs opens each of them and closes only in the
+// last: a mark left open runs to the paragraph's end.
+const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/g;
 
 /** The word shingles of a page paragraph's words outside quotation marks, and how many words that is. */
 function narrationShingles(text: string): { readonly shingles: Uint32Array; readonly words: number } {

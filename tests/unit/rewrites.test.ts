@@ -21,8 +21,8 @@ const check = (text: string): Report => analyzeArticle(articleFromText(text), in
 const flagged = (r: Report): boolean => r.verdict === 'rewritten' || r.verdict === 'repost';
 const share = (n: number, of: number): string => `${n}/${of} (${Math.round((100 * n) / of)}%)`;
 
-/** Share of each style called rewritten (or a repost) of the right original: measured 0.88, 0.88 and 0.87. */
-const FLOORS: Record<RewriteStyle, number> = { close: 0.85, restructured: 0.85, condensed: 0.83 };
+/** Share of each style called rewritten (or a repost) of the right original: measured 0.90, 0.88 and 0.88. */
+const FLOORS: Record<RewriteStyle, number> = { close: 0.88, restructured: 0.86, condensed: 0.86 };
 
 describe('rewritten copies (tests/fixtures/rewrites)', () => {
   for (const style of REWRITE_STYLES) {
@@ -55,13 +55,13 @@ describe('rewritten copies (tests/fixtures/rewrites)', () => {
     }
   });
 
-  it('says a rewrite that tells the same news in other words is rewritten, not machine translated (1 of 180 measured)', () => {
+  it('never says a rewrite that tells the same news in other words is machine translated', () => {
     const all: Rewrite[] = REWRITE_STYLES.flatMap(rewrites);
     const translated = all.filter((r) => check(r.text).findings.some((f) => f.kind === 'machine-translation'));
     console.log(
       `rewrites with a machine-translation finding: ${translated.map((r) => `${r.style}/${r.id}`).join(', ')}`,
     );
-    expect(translated.length).toBeLessThanOrEqual(1);
+    expect(translated).toEqual([]);
   });
 
   it('aligns a restructured rewrite: moved paragraphs are not missing, its new closing paragraph is added text', () => {
@@ -84,6 +84,17 @@ describe('rewritten copies (tests/fixtures/rewrites)', () => {
       `restructured: ${moved.length} with moved paragraphs, ${withAdded.length} with the new closing reported as added`,
     );
     expect(withAdded.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('reads a quotation running over several paragraphs, opened in each and closed in the last, as a quotation', () => {
+    // A joint statement quoted over three paragraphs, kept as said: its middle paragraphs open
+    // the quotation and never close it, and are no narration copied from the original.
+    const r = rewrites('close').find((x) => x.id.startsWith('hhs-2018-07-12-'))!;
+    const open = splitParagraphs(r.text).filter((p) => p.startsWith('“') && !p.includes('”'));
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const report = check(r.text);
+    expect(report.match?.id).toBe(r.id);
+    expect(report.verdict).toBe('rewritten');
   });
 
   it('lists the prose a condensed rewrite leaves out as missing paragraphs', () => {
