@@ -54,10 +54,7 @@ export function analyzeArticle(
   // accepted one's comparison.
   const candidates = retrieveCandidates(index, fingerprints);
   const best = acceptBest(comparisons(index, candidates, page));
-  if (!best) {
-    const language = nonEnglishLanguage(article.paragraphs, article.metadata?.language);
-    return { article, alignment: null, report: unrelatedReport(language) };
-  }
+  if (!best) return { article, alignment: null, report: unrelatedReport(otherLanguage(article, fingerprints)) };
   const { alignment, original } = best.comparison;
   const match = matchInfo(index, alignment, fingerprints);
   const report = onOriginalSite(article.url, original.url)
@@ -74,6 +71,22 @@ export function analyzeArticle(
 function judgeCopy(article: Article, comparison: Comparison, match: MatchInfo): Report {
   const rewritten = comparison.translation()?.kind !== 'machine-translation' && keepsFacts(comparison.retelling());
   return judge(comparison.original, match, detectFindings(article, comparison, rewritten), rewritten);
+}
+
+/**
+ * Distinct content terms per word above which a page may be in another language than
+ * English: English prose is half function words, so it stays under (the Brown texts at most
+ * 0.57); the real saved pages in other languages are at 0.59 and over. Under it the page is
+ * taken as English without reading its words again: most pages are unmatched and English.
+ */
+const MIN_TERMS_PER_WORD_ELSEWHERE = 0.55;
+
+/** The language of an unmatched page when it is not English (src/text/language.ts). */
+function otherLanguage(article: Article, fingerprints: readonly ParagraphFingerprint[]): string | undefined {
+  const words = fingerprints.reduce((n, f) => n + f.wordCount, 0);
+  const terms = fingerprints.reduce((n, f) => n + f.termCount, 0);
+  if (words === 0 || terms / words < MIN_TERMS_PER_WORD_ELSEWHERE) return undefined;
+  return nonEnglishLanguage(article.paragraphs, article.metadata?.language);
 }
 
 function* comparisons(index: CorpusIndex, candidates: Iterable<number>, page: PageUnderCheck): Iterable<Comparison> {

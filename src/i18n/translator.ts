@@ -53,7 +53,9 @@ export function translator(locale: string, lookup: Lookup): Translator {
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  // Formatters are made once: making one costs more than a check's wording (a report is worded on every page).
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   // Numbers are written in the locale's digits and separators before they are substituted.
   const show = (p: Param): string => {
     if (typeof p === 'number') return numbers.format(p);
@@ -81,7 +83,7 @@ export function translator(locale: string, lookup: Lookup): Translator {
       'count' in said ? counted(said.key, said.count, said.params ?? []) : message(said.key, said.params ?? []),
     number: (value, options) =>
       options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value),
-    percent: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    percent: (share) => percents.format(share),
     dateTime: (when, timeZone) =>
       // dateStyle cannot be combined with timeZoneName: the fields are spelled out.
       new Intl.DateTimeFormat(locale, {
