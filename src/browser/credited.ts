@@ -144,21 +144,32 @@ export function siteHost(input: string): string | null {
   }
 }
 
+/**
+ * Each reason's message, and the one that names what it is about (an address, a host) for
+ * the reasons given with a detail. A fetch's failure brings its own words (`said`).
+ */
+const FAILURE_MESSAGE: Record<CompareFailure, { readonly bare: MessageKey; readonly about?: MessageKey }> = {
+  'no-page': { bare: 'popup_fail_noPage' },
+  'bad-url': { bare: 'popup_fail_badUrl', about: 'popup_fail_badUrl_detail' },
+  'permission-refused': { bare: 'popup_fail_permissionRefused', about: 'popup_fail_permissionRefused_detail' },
+  'same-page': { bare: 'popup_fail_samePage' },
+  loop: { bare: 'popup_fail_loop' },
+  'http-error': { bare: 'popup_fail_httpError' },
+  'redirect-off-site': { bare: 'popup_fail_redirectOffSite' },
+  'too-large': { bare: 'popup_fail_tooLarge' },
+  timeout: { bare: 'popup_fail_timeout' },
+  'not-html': { bare: 'popup_fail_notHtml' },
+  network: { bare: 'popup_fail_network' },
+  'not-an-article': { bare: 'popup_fail_notAnArticle' },
+  'no-common-text': { bare: 'popup_fail_noCommonText' },
+  'not-credited': { bare: 'popup_fail_notCredited' },
+};
+
 /** What the popup says when a comparison was not made, in the words of `words` (the reader's language, or English). */
 export function failureMessage(reason: CompareFailure, detail: string, words: Translator): string {
-  const key = `popup_fail_${reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
-  return detail && WITH_DETAIL.has(reason) ? words.t(`${key}_detail` as MessageKey, detail) : words.t(key);
+  const { bare, about } = FAILURE_MESSAGE[reason];
+  return detail && about ? words.t(about, detail) : words.t(bare);
 }
-
-/** The reasons whose message can say what they are about. */
-const WITH_DETAIL: ReadonlySet<CompareFailure> = new Set([
-  'bad-url',
-  'permission-refused',
-  'http-error',
-  'redirect-off-site',
-  'not-html',
-  'network',
-]);
 
 /** Text outside the article is kept with a stored report up to this many characters. */
 export const MAX_KEPT_OUTSIDE_CHARS = 20_000;

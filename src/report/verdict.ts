@@ -1,5 +1,6 @@
-// The verdict on a page and the words it is given in: the report's one sentence, and
-// the labels the popup and the command line show for each kind of finding.
+// The verdict on a page: the report, with its sentence worded by wording.ts; and the
+// English labels the command line prints for each kind of finding and added paragraph (the
+// extension's pages take theirs from the catalogs).
 import type { OriginalMeta } from '../corpus/records';
 import type { TooLarge } from '../extract/article';
 import { inEnglish } from '../i18n/english';
@@ -17,15 +18,14 @@ import {
 } from './wording';
 
 /**
- * Each kind of finding in words: `title` heads it (popup), `phrase` names it in the
- * verdict's sentence ("This page is a repost of …: paragraphs cut, boilerplate added.").
- * A Record, so that a new kind of finding cannot go unlabelled.
+ * Each kind of finding's heading on the command line. A Record, so that a new kind of
+ * finding cannot go unlabelled (its phrase in the verdict's sentence: wording.ts).
  */
-export const FINDING_LABEL: Record<FindingKind, { readonly title: string; readonly phrase: string }> = {
-  'missing-paragraphs': { title: 'Paragraphs missing', phrase: 'paragraphs cut' },
-  'added-boilerplate': { title: 'Added boilerplate', phrase: 'boilerplate added' },
-  'machine-translation': { title: 'Machine translated', phrase: 'machine translated' },
-  reworded: { title: 'Reworded throughout', phrase: 'reworded throughout' },
+export const FINDING_LABEL: Record<FindingKind, { readonly title: string }> = {
+  'missing-paragraphs': { title: 'Paragraphs missing' },
+  'added-boilerplate': { title: 'Added boilerplate' },
+  'machine-translation': { title: 'Machine translated' },
+  reworded: { title: 'Reworded throughout' },
 };
 
 /** What an added paragraph is, in words. */

@@ -5,7 +5,7 @@
 // its English (the command line and the JSON contract's strings).
 import type { OriginalMeta } from '../corpus/records';
 import type { TooLargeReason } from '../extract/budget';
-import type { Said } from '../i18n/translator';
+import type { MessageKey, Said } from '../i18n/translator';
 import type { Slip, TellReason } from '../match/translation-tells';
 import type { BoilerplateCategory, FindingKind } from './report';
 
@@ -139,16 +139,17 @@ export function retoldSaid(retold: number, prose: number, moved: number): Said {
 
 // --- Evidence --------------------------------------------------------------------------
 
+/** Each slip of a word that was dropped or put in: its message, before a word or at the sentence's end. */
+const SLIP_MESSAGE = {
+  'dropped-article': { before: 'report_slip_droppedArticle', atEnd: 'report_slip_droppedArticleAtEnd' },
+  'dropped-subject': { before: 'report_slip_droppedSubject', atEnd: 'report_slip_droppedSubjectAtEnd' },
+  'added-article': { before: 'report_slip_addedArticle', atEnd: 'report_slip_addedArticleAtEnd' },
+} as const satisfies Record<Exclude<Slip['kind'], 'swapped'>, { before: MessageKey; atEnd: MessageKey }>;
+
 export function slipSaid(slip: Slip): Said {
   if (slip.kind === 'swapped') return say('report_slip_swapped', slip.was, slip.now);
-  const key = {
-    'dropped-article': 'droppedArticle',
-    'dropped-subject': 'droppedSubject',
-    'added-article': 'addedArticle',
-  }[slip.kind];
-  return slip.before === null
-    ? say(`report_slip_${key}AtEnd` as Said['key'], slip.word)
-    : say(`report_slip_${key}` as Said['key'], slip.word, slip.before);
+  const { before, atEnd } = SLIP_MESSAGE[slip.kind];
+  return slip.before === null ? say(atEnd, slip.word) : say(before, slip.word, slip.before);
 }
 
 export function evidenceSaid(reason: EvidenceReason): Said {

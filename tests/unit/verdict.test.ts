@@ -11,6 +11,11 @@ import type { Finding, FindingKind, Report } from '../../src/report/report';
 import { CATEGORY_LABEL, FINDING_LABEL, judge, onOriginalSite } from '../../src/report/verdict';
 import { humanTranslations, huntOriginals } from '../fixtures/translation/sets';
 import { SEED_EXPECTATIONS, seedPage, seedText } from '../support/seeds';
+import { inEnglish } from '../../src/i18n/english';
+import { findingPhrase } from '../../src/report/wording';
+
+/** A finding's phrase in the verdict's English sentence. */
+const phrase = (kind: FindingKind): string => inEnglish(findingPhrase(kind));
 
 // The verdict (src/report/verdict.ts) on real reports: the seed pages against the seed
 // original, and Grimm tales in another human translation against Margaret Hunt's.
@@ -34,7 +39,7 @@ describe('the verdict', () => {
     expect(repost.verdict).toBe('repost');
     expect(repost.findings.length).toBeGreaterThan(1);
     expect(repost.message).toContain(`“${seed.title}” (${seed.author}, ${seed.publisher})`);
-    const phrases = repost.findings.map((f) => repost.message.indexOf(FINDING_LABEL[f.kind].phrase));
+    const phrases = repost.findings.map((f) => repost.message.indexOf(phrase(f.kind)));
     expect(phrases.every((at) => at > 0)).toBe(true);
     expect(phrases).toEqual([...phrases].sort((a, b) => a - b));
   });
@@ -60,7 +65,7 @@ describe('the verdict', () => {
     const withCut: Finding[] = [...reworded.findings, missing];
     const cut = judge(seed, reworded.match!, withCut, true);
     expect(cut.verdict).toBe('rewritten');
-    expect(cut.message).toContain(FINDING_LABEL['missing-paragraphs'].phrase);
+    expect(cut.message).toContain(phrase('missing-paragraphs'));
     // Machine translation stays a repost, whatever the retelling.
     const translated = judge(seed, repost.match!, repost.findings, true);
     expect(translated.verdict).toBe('repost');
@@ -72,7 +77,7 @@ describe('the verdict', () => {
     expect(r.message).toContain('in its own words');
     const withCut = judge(seed, reworded.match!, [...reworded.findings, missing], false);
     expect(withCut.verdict).toBe('repost');
-    expect(withCut.message).toContain(FINDING_LABEL.reworded.phrase);
+    expect(withCut.message).toContain(phrase('reworded'));
   });
 
   it('calls the page on the original’s own site (or its www, AMP or mobile copy) the original, without findings', () => {
