@@ -1,5 +1,6 @@
 import type { AddedParagraph, Finding, Report } from '../report/report';
-import { english } from '../i18n/english';
+import { english, inEnglish } from '../i18n/english';
+import { addedSaid } from '../report/wording';
 import type { MessageKey, Translator } from '../i18n/translator';
 import type { SkipReason, TabReport } from './protocol';
 
@@ -56,7 +57,14 @@ export function problemFindings(report: Pick<Report, 'findings'>): Finding[] {
   return report.findings.flatMap((finding): Finding[] => {
     if (finding.kind !== 'added-boilerplate') return [finding];
     const paragraphs = finding.paragraphs.filter((p) => !isCredit(p));
-    return paragraphs.length > 0 ? [{ ...finding, paragraphs }] : [];
+    if (paragraphs.length === finding.paragraphs.length) return [finding];
+    if (paragraphs.length === 0) return [];
+    // Its summary counts what it lists ("1 paragraph added: author bio"), credits apart.
+    const said = addedSaid(
+      paragraphs.length,
+      paragraphs.map((p) => p.category),
+    );
+    return [{ ...finding, paragraphs, said, summary: inEnglish(said) }];
   });
 }
 

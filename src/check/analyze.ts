@@ -10,7 +10,7 @@ import { acceptBest, keepsFacts } from '../match/accept';
 import type { Alignment } from '../match/align';
 import { compare, type Comparison } from '../match/compare';
 import { pageUnderCheck, type PageUnderCheck } from '../match/page';
-import { retrieveCandidates } from '../match/retrieve';
+import { CANDIDATES_VERIFIED, CANDIDATES_VERIFIED_FOR_RETELLINGS, retrieveCandidates } from '../match/retrieve';
 import { nonEnglishLanguage } from '../text/language';
 import { matchInfo } from '../report/match-info';
 import type { MatchInfo, Report } from '../report/report';
@@ -52,8 +52,12 @@ export function analyzeArticle(
 
   // Each candidate is compared once, as acceptance reaches it; the detectors read the
   // accepted one's comparison.
-  const candidates = retrieveCandidates(index, fingerprints);
-  const best = acceptBest(comparisons(index, candidates, page));
+  const candidates = retrieveCandidates(index, fingerprints, CANDIDATES_VERIFIED_FOR_RETELLINGS);
+  let best = acceptBest(comparisons(index, candidates.slice(0, CANDIDATES_VERIFIED), page));
+  // A rewrite's own original may rank lower (retrieve.ts): only a page called rewritten pays for more.
+  if (best && retellsWithFacts(best.comparison)) {
+    best = acceptBest([best.comparison, ...comparisons(index, candidates.slice(CANDIDATES_VERIFIED), page)]);
+  }
   if (!best) return { article, alignment: null, report: unrelatedReport(otherLanguage(article, fingerprints)) };
   const { alignment, original } = best.comparison;
   const match = matchInfo(index, alignment, fingerprints);
@@ -69,9 +73,13 @@ export function analyzeArticle(
  * retelling rules, match/accept.ts), otherwise from what the detectors found.
  */
 function judgeCopy(article: Article, comparison: Comparison, match: MatchInfo): Report {
-  const rewritten = comparison.translation()?.kind !== 'machine-translation' && keepsFacts(comparison.retelling());
+  const rewritten = retellsWithFacts(comparison);
   return judge(comparison.original, match, detectFindings(article, comparison, rewritten), rewritten);
 }
+
+/** Whether a page retells an original in other words with its facts, and shows no machine translator's tells. */
+const retellsWithFacts = (comparison: Comparison): boolean =>
+  comparison.translation()?.kind !== 'machine-translation' && keepsFacts(comparison.retelling());
 
 /**
  * Distinct content terms per word above which a page may be in another language than

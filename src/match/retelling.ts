@@ -3,7 +3,13 @@
 // every sentence, and restructured ones move, merge and split paragraphs (align.ts finds
 // the moved ones). Acceptance and the verdict read these figures (docs/matching.md).
 import { sketchOf, type CorpusIndex } from '../corpus/corpus-index';
-import { distinctSorted, shingleSet, type ParagraphFingerprint } from '../fingerprint/fingerprint';
+import {
+  countShared,
+  distinctSorted,
+  shingleSet,
+  termSet,
+  type ParagraphFingerprint,
+} from '../fingerprint/fingerprint';
 import { hashString } from '../fingerprint/hash';
 import { wordingOverlap, type WordingSample } from '../fingerprint/wording';
 import { tokenize } from '../text/tokens';
@@ -29,6 +35,9 @@ export const MAX_RETOLD_WORDING = 0.5;
 // A quotation running over several paragraphs opens each of them and closes only in the
 // last: a mark left open runs to the paragraph's end.
 const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/g;
+
+/** A figure: a token that starts with a digit (tokens.ts keeps "1,500" and "4.5" whole). */
+const NUMBER = /^\p{N}/u;
 
 /** The word shingles of a page paragraph's words outside quotation marks, and how many words that is. */
 function narrationShingles(text: string): { readonly shingles: Uint32Array; readonly words: number } {
@@ -59,6 +68,8 @@ export interface Retelling {
   readonly rewordedContent: number;
   /** Page words of the retold pairs that put other names in the original's place. */
   readonly swappedWords: () => number;
+  /** The distinct figures (numbers) of the reworded pairs' page paragraphs, and how many their original paragraphs give. */
+  readonly figures: () => { readonly kept: number; readonly all: number };
 }
 
 /** The page as a retelling needs it: its paragraphs, their fingerprints and name words. */
@@ -96,7 +107,19 @@ export function retellingOf(
   // Reading names costs most: only when asked (a copy's check stops before).
   let swapped: number | undefined;
   const swappedWords = (): number =>
-    (swapped ??= words(retold.filter((p) => swapsNames(names(p.page), near(p.page), records, p.original))));
+    (swapped ??= words(retold.filter((p) => swapsNames(names(p.page), near(p.page), records, p.original, 'retold'))));
+  // Read only when the content share alone does not say (accept.ts, keepsFacts).
+  let counted: { kept: number; all: number } | undefined;
+  const figures = (): { kept: number; all: number } => {
+    if (counted) return counted;
+    counted = { kept: 0, all: 0 };
+    for (const p of reworded) {
+      const numbers = termSet(tokenize(paragraphs[p.page]!).filter((token) => NUMBER.test(token)));
+      counted.all += numbers.length;
+      counted.kept += countShared(numbers, sketchOf(index, firstParagraph + p.original).terms);
+    }
+    return counted;
+  };
   return {
     inOrder,
     moved,
@@ -106,5 +129,6 @@ export function retellingOf(
     quotedWords: words(quoted),
     rewordedContent: rewordedWords === 0 ? 0 : content / rewordedWords,
     swappedWords,
+    figures,
   };
 }

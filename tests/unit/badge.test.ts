@@ -98,6 +98,9 @@ describe('credits on the badge', () => {
     const seed000 = seedAnalysis(0).report;
     const added = problemFindings(seed000).find((f) => f.kind === 'added-boilerplate');
     expect(added?.paragraphs.map((p) => p.category)).toEqual(['author-bio']);
+    // Its summary counts the bio alone, as the popup lists it; the report's own counts the credits too.
+    expect(added?.summary).toBe('1 paragraph the original does not have: author bio');
+    expect(seed000.findings.find((f) => f.kind === 'added-boilerplate')?.summary).toMatch(/^[2-9] paragraphs/);
     expect(badgeFor(checked(seedAnalysis(0))).text).toBe(`!${problemFindings(seed000).length}`);
     expect(creditParagraphs(seed000).length).toBeGreaterThan(0);
   });

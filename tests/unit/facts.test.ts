@@ -2,7 +2,7 @@
 // seed original (Josh Rogin's column on Kazakhstan and Ukraine) as the index records it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCorpusIndex, originalParagraphs } from '../../src/corpus/corpus-index';
+import { buildCorpusIndex, originalParagraphs, type KeptParagraph } from '../../src/corpus/corpus-index';
 import { parseCorpusJsonl } from '../../src/corpus/records';
 import { nameWords, pageNameWords, swapsNames, SWAPPED_NAME_WORDS } from '../../src/match/facts';
 import { properNames } from '../../src/text/snippets';
@@ -58,6 +58,30 @@ describe('swapsNames', () => {
     // Paragraph 3 names Erica Marat and the National Defense University.
     const borrowed = paragraphs[FOURTH]!.replaceAll('Kazakhstan', 'Erica').replaceAll('Putin', 'Marat');
     expect(swapsNames(namesOf(borrowed), borrowed, records, FOURTH)).toBe(false);
+  });
+});
+
+describe('swapsNames on the names of a retelling, which a writer respells', () => {
+  const kept = (names: string[]): KeptParagraph => ({ snippet: '', tail: '', names, contractions: 0, sentences: 1 });
+
+  it('reads a name with its apostrophe as the one the corpus lost it from', () => {
+    // As the bundled corpus keeps a Justice Department release that lost its apostrophes.
+    const lost = [kept(['Prince Georges County Police Department', 'Immigration', 'Customs Enforcements'])];
+    const page =
+      "Prince George's County Police Department and Immigration and Customs Enforcement's agents arrested him.";
+    expect(swapsNames(namesOf(page), page, lost, 0, 'retold')).toBe(false);
+    // A copy's names are read as written.
+    expect(swapsNames(namesOf(page), page, lost, 0)).toBe(true);
+    const other = 'Baltimore County Police Department and Drug Enforcement Administration agents arrested him.';
+    expect(swapsNames(namesOf(other), other, lost, 0, 'retold')).toBe(true);
+  });
+
+  it('reads initials as the name they stand for', () => {
+    const spelt = [kept(['United States Office', 'Management', 'Budget OMB'])];
+    const page = 'The White House Office of Management and Budget (OMB) says the U.S. national debt will double.';
+    expect(swapsNames(namesOf(page), page, spelt, 0, 'retold')).toBe(false);
+    const without = page.replace('the U.S. national', 'the national');
+    expect(swapsNames(namesOf(without), without, spelt, 0, 'retold')).toBe(true);
   });
 });
 
