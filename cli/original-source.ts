@@ -12,6 +12,8 @@ import { MIN_ARTICLE_WORDS, type Analysis } from '../src/report/analyze';
 import { analyzeAgainstOriginal } from '../src/check/against-original';
 import type { OriginalSource } from '../src/report/report';
 import { errorMessage } from '../src/text/error-message';
+import { inEnglish } from '../src/i18n/english';
+import { tooLargeSaid } from '../src/report/wording';
 import { plural } from '../src/text/plural';
 import { CREDIT_HOW } from './format';
 import { decodePage, InputError, looksLikeHtml, pageToArticle, readPageBytes } from './inputs';
@@ -125,7 +127,9 @@ async function fetchOriginal(url: string, timeoutMs: number | undefined, pageUrl
   } catch (error) {
     return { failure: `${got.url} cannot be read: ${errorMessage(error)}` };
   }
-  if (article.tooLarge) return { failure: `${got.url}: ${lowerFirst(article.tooLarge.message.replace(/\.$/, ''))}` };
+  if (article.tooLarge) {
+    return { failure: `${got.url}: ${lowerFirst(inEnglish(tooLargeSaid(article.tooLarge)).replace(/\.$/, ''))}` };
+  }
   const words = article.paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
   if (words < MIN_ARTICLE_WORDS) return { failure: `${got.url} is not an article (${plural(words, 'word')} of text)` };
   const record = {

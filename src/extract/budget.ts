@@ -11,8 +11,6 @@ export interface TooLarge {
   /** The limit that was passed, and how much the page had (a lower bound when counting stopped early). */
   readonly limit: number;
   readonly found: number;
-  /** One sentence for the popup and the JSON report. */
-  readonly message: string;
 }
 
 export interface ExtractionLimits {
@@ -43,19 +41,8 @@ export const EXTRACTION_LIMITS: ExtractionLimits = {
   maxWords: 100_000,
 };
 
-const NOUN: Record<TooLargeReason, string> = {
-  markup: 'characters of HTML',
-  elements: 'elements',
-  depth: 'levels of nested elements',
-  paragraphs: 'paragraphs',
-  words: 'words',
-};
-
-export function tooLarge(reason: TooLargeReason, limit: number, found: number): TooLarge {
-  // Counting stops at the limit, so `found` is often a lower bound: say "more than".
-  const message = `Too large to check: the page has more than ${limit.toLocaleString('en-US')} ${NOUN[reason]}.`;
-  return { reason, limit, found, message };
-}
+/** The words for it are the report's (`tooLargeSaid`, src/report/wording.ts), in the reader's language. */
+export const tooLarge = (reason: TooLargeReason, limit: number, found: number): TooLarge => ({ reason, limit, found });
 
 /**
  * Counts elements, paragraphs and the deepest nesting under `root`, stopping as soon

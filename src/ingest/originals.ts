@@ -4,6 +4,8 @@ import type { Article } from '../extract/article';
 import { MIN_ARTICLE_WORDS } from '../check/analyze';
 import { PROSE_PARAGRAPH_WORDS } from '../match/page';
 import { countWords } from '../text/tokens';
+import { inEnglish } from '../i18n/english';
+import { tooLargeSaid } from '../report/wording';
 import type { FeedEntry } from './feeds';
 
 // A page (fetched, archived or saved) made into an original of the corpus: its text is
@@ -31,7 +33,7 @@ export function candidateFromArticle(
   article: Article,
   where: { source: string; fetchedFrom?: string; fileName?: string; entry?: FeedEntry },
 ): PageOutcome {
-  if (article.tooLarge) return { kind: 'skipped', reason: `too large to read: ${article.tooLarge.message}` };
+  if (article.tooLarge) return { kind: 'skipped', reason: inEnglish(tooLargeSaid(article.tooLarge)) };
   const prose = article.paragraphs
     .map(countWords)
     .filter((words) => words >= PROSE_PARAGRAPH_WORDS)

@@ -48,7 +48,7 @@ const worded = (report: Omit<Report, 'message' | 'said'>, said: Said): Report =>
 export function tooLargeReport({ reason, limit, found }: TooLarge): Report {
   return worded(
     { verdict: 'too-large', match: null, findings: [], tooLarge: { reason, limit, found } },
-    tooLargeSaid(reason, limit),
+    tooLargeSaid({ reason, limit }),
   );
 }
 

@@ -46,7 +46,8 @@ export const unrelatedSaid = (): Said => say('report_unrelated');
 export const otherLanguageSaid = (language: string): Said =>
   language ? say('report_otherLanguage', { language }) : say('report_notEnglish');
 
-export const tooLargeSaid = (reason: TooLargeReason, limit: number): Said => say(`report_tooLarge_${reason}`, limit);
+export const tooLargeSaid = ({ reason, limit }: { reason: TooLargeReason; limit: number }): Said =>
+  say(`report_tooLarge_${reason}`, limit);
 
 export const originalHereSaid = (original: OriginalMeta): Said => say('report_originalHere', work(original));
 export const originalCopySaid = (original: OriginalMeta): Said => say('report_originalCopy', work(original));

@@ -10,7 +10,7 @@ import { extractionPageHtml } from '../support/extraction';
 const NYT = extractionPageHtml('04a6711caa7c');
 const scanned = (html: string, limits: ExtractionLimits = EXTRACTION_LIMITS): string => {
   const scan = scanMarkup(html, limits);
-  if (!('html' in scan)) throw new Error(scan.tooLarge.message);
+  if (!('html' in scan)) throw new Error(`too large: ${scan.tooLarge.reason}`);
   return scan.html;
 };
 const refused = (html: string, limits: Partial<ExtractionLimits>): string | undefined => {
