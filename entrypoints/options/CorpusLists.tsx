@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { hostPattern, type ListsReply, type ListView } from '../../src/browser/lists-view';
 import { sendToBackground } from '../../src/browser/messaging';
 import { errorMessage } from '../../src/text/error-message';
 import { n, t } from '../../src/ui/i18n';
 import { bytes, day, when } from './labels';
+import { Status } from './stored-list';
+import { AddressForm, askForSite, UpdateRemove, useActions } from './subscriptions';
 
 // Everything a corpus list says of itself is untrusted: rendered as text only.
 
@@ -39,60 +40,21 @@ const listName = (list: ListView): string => (list.url === null ? t('options_lis
  */
 export function CorpusLists() {
   const [lists, setLists] = useState<readonly ListView[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [address, setAddress] = useState('');
-
-  const apply = (reply: ListsReply | undefined, done: string): void => {
-    if (reply === undefined) return setStatus(t('options_no_answer'));
-    setLists(reply.lists);
-    setStatus(reply.error ?? done);
-  };
+  const { status, setStatus, busy, apply, act } = useActions<ListsReply>((reply) => setLists(reply.lists));
   useEffect(() => void sendToBackground({ type: 'get-lists' }).then((reply) => apply(reply, '')), []);
 
-  /** Runs one list action, marking `key` busy meanwhile; true when it succeeded. */
-  const act = async (
-    key: string,
-    working: string,
-    action: () => Promise<ListsReply>,
-    done: string,
-  ): Promise<boolean> => {
-    setBusy((b) => new Set(b).add(key));
-    setStatus(working);
-    try {
-      const reply = await action();
-      apply(reply, done);
-      return reply !== undefined && reply.error === undefined;
-    } catch (error) {
-      setStatus(errorMessage(error));
-      return false;
-    } finally {
-      setBusy((b) => {
-        const next = new Set(b);
-        next.delete(key);
-        return next;
-      });
-    }
-  };
-
-  const add = (e: Event): void => {
-    e.preventDefault();
+  const add = (address: string): Promise<boolean> => {
     const url = address.trim();
     let pattern: string;
     try {
       pattern = hostPattern(url);
     } catch (error) {
       setStatus(t('options_not_added', errorMessage(error)));
-      return;
+      return Promise.resolve(false);
     }
     // Called in the click itself: the browser asks the user for this one site.
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ origins: [pattern] });
-    } catch (error) {
-      asked = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    void act(
+    const asked = askForSite(pattern);
+    return act(
       'add',
       t('options_asking_access', pattern),
       async () => {
@@ -101,7 +63,7 @@ export function CorpusLists() {
         return sendToBackground({ type: 'add-list', url });
       },
       t('options_list_added'),
-    ).then((added) => added && setAddress(''));
+    );
   };
 
   return (
@@ -138,62 +100,35 @@ export function CorpusLists() {
                 {updating ? t('options_updating') : describeStatus(list)}
               </p>
               {list.url === null ? null : (
-                <div class="toolbar">
-                  <button
-                    type="button"
-                    disabled={updating}
-                    onClick={() =>
-                      void act(
-                        key,
-                        t('options_updating_named', listName(list)),
-                        () => sendToBackground({ type: 'update-lists', url: list.url! }),
-                        '',
-                      )
-                    }
-                  >
-                    {t('options_update_now')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={updating}
-                    onClick={() =>
-                      void act(
-                        key,
-                        t('options_removing_named', listName(list)),
-                        () => sendToBackground({ type: 'remove-list', url: list.url! }),
-                        t('options_list_removed'),
-                      )
-                    }
-                  >
-                    {t('options_remove')}
-                  </button>
-                </div>
+                <UpdateRemove
+                  name={listName(list)}
+                  updateDisabled={updating}
+                  removeDisabled={updating}
+                  update={(working) =>
+                    void act(key, working, () => sendToBackground({ type: 'update-lists', url: list.url! }), '')
+                  }
+                  remove={(working) =>
+                    void act(
+                      key,
+                      working,
+                      () => sendToBackground({ type: 'remove-list', url: list.url! }),
+                      t('options_list_removed'),
+                    )
+                  }
+                />
               )}
             </li>
           );
         })}
       </ul>
-      <form class="toolbar add-list" onSubmit={add}>
-        <label>
-          {t('options_add_list_label')}{' '}
-          <input
-            type="url"
-            required
-            placeholder="https://example.org/list/manifest.json"
-            value={address}
-            data-testid="list-url"
-            onInput={(e) => setAddress(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy.has('add')}>
-          {t('options_add_list')}
-        </button>
-      </form>
-      {status ? (
-        <p class="lists-status" role="status">
-          {status}
-        </p>
-      ) : null}
+      <AddressForm
+        onSubmit={add}
+        names={{ form: 'add-list', input: 'list-url' }}
+        label={t('options_add_list_label')}
+        placeholder="https://example.org/list/manifest.json"
+        submit={t('options_add_list')}
+      />
+      <Status text={status} class="lists-status" />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../src/browser/messaging';
 import {
   DEFAULT_FOLLOW_SETTINGS,
@@ -13,6 +12,8 @@ import type { FollowedReply, FollowedView } from '../../src/follow/view';
 import { errorMessage } from '../../src/text/error-message';
 import { n, t } from '../../src/ui/i18n';
 import { when } from './labels';
+import { Status } from './stored-list';
+import { AddressForm, askForSite, UpdateRemove, useActions } from './subscriptions';
 import './followed.css';
 
 // Followed newsrooms: the reader adds a feed or sitemap (or picks a suggested newsroom);
@@ -20,36 +21,20 @@ import './followed.css';
 // every few hours and keeps its new articles here, on this computer. What a feed says of
 // itself is untrusted: rendered as text only.
 
-/** Asks for the feed's host in the click itself (the browser requires a user gesture). */
-function askFor(url: string): { pattern: string; asked: Promise<boolean> } {
-  const pattern = feedHostPattern(url);
-  let asked: Promise<boolean>;
-  try {
-    asked = browser.permissions.request({ origins: [pattern] });
-  } catch (error) {
-    asked = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  return { pattern, asked };
-}
+/** The settings form's two whole numbers. */
+const SETTING_FIELDS = [
+  { field: 'intervalHours', label: 'options_interval_label', range: INTERVAL_HOURS_RANGE, testId: 'follow-interval' },
+  { field: 'expiryDays', label: 'options_expiry_label', range: EXPIRY_DAYS_RANGE, testId: 'follow-expiry' },
+] as const;
 
 export function FollowedSites() {
   const [sites, setSites] = useState<readonly FollowedView[]>([]);
   const [settings, setSettings] = useState<FollowSettings>(DEFAULT_FOLLOW_SETTINGS);
   const [draft, setDraft] = useState({ intervalHours: '', expiryDays: '' });
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [address, setAddress] = useState('');
-
-  const apply = (reply: FollowedReply | undefined, done: string): boolean => {
-    if (reply === undefined) {
-      setStatus(t('options_no_answer'));
-      return false;
-    }
+  const { status, setStatus, busy, act } = useActions<FollowedReply>((reply) => {
     setSites(reply.sites);
     setSettings(reply.settings);
-    setStatus(reply.error ?? done);
-    return reply.error === undefined;
-  };
+  });
   const refresh = (): Promise<void> =>
     sendToBackground({ type: 'get-followed' }).then((reply) => {
       if (reply === undefined) return;
@@ -69,38 +54,16 @@ export function FollowedSites() {
     [settings.intervalHours, settings.expiryDays],
   );
 
-  /** Runs one action, marking `key` busy meanwhile; true when it succeeded. */
-  const act = async (
-    key: string,
-    working: string,
-    action: () => Promise<FollowedReply | undefined>,
-    done: string,
-  ): Promise<boolean> => {
-    setBusy((b) => new Set(b).add(key));
-    setStatus(working);
-    try {
-      return apply(await action(), done);
-    } catch (error) {
-      setStatus(errorMessage(error));
-      return false;
-    } finally {
-      setBusy((b) => {
-        const next = new Set(b);
-        next.delete(key);
-        return next;
-      });
-    }
-  };
-
   const follow = (url: string, key: string): Promise<boolean> => {
     let pattern: string;
-    let asked: Promise<boolean>;
     try {
-      ({ pattern, asked } = askFor(url));
+      pattern = feedHostPattern(url);
     } catch (error) {
       setStatus(t('options_not_followed', errorMessage(error)));
       return Promise.resolve(false);
     }
+    // Called in the click itself: the browser asks the user for this one site.
+    const asked = askForSite(pattern);
     return act(
       key,
       t('options_asking_access', pattern),
@@ -164,67 +127,34 @@ export function FollowedSites() {
                     ? t('options_up_to_date')
                     : t('options_last_update', site.error)}
               </p>
-              <div class="toolbar">
-                <button
-                  type="button"
-                  disabled={updating}
-                  onClick={() =>
-                    void act(
-                      site.url,
-                      t('options_updating_named', site.name),
-                      () => sendToBackground({ type: 'update-followed', url: site.url }),
-                      '',
-                    )
-                  }
-                >
-                  {t('options_update_now')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy.has(site.url)}
-                  onClick={() =>
-                    void act(
-                      site.url,
-                      t('options_removing_named', site.name),
-                      () => sendToBackground({ type: 'unfollow-site', url: site.url }),
-                      t('options_site_removed'),
-                    )
-                  }
-                >
-                  {t('options_remove')}
-                </button>
-              </div>
+              <UpdateRemove
+                name={site.name}
+                updateDisabled={updating}
+                removeDisabled={busy.has(site.url)}
+                update={(working) =>
+                  void act(site.url, working, () => sendToBackground({ type: 'update-followed', url: site.url }), '')
+                }
+                remove={(working) =>
+                  void act(
+                    site.url,
+                    working,
+                    () => sendToBackground({ type: 'unfollow-site', url: site.url }),
+                    t('options_site_removed'),
+                  )
+                }
+              />
             </li>
           );
         })}
       </ul>
-      <form
-        class="toolbar follow-site"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void follow(address, 'add').then((ok) => ok && setAddress(''));
-        }}
-      >
-        <label>
-          {t('options_follow_label')}{' '}
-          <input
-            type="url"
-            required
-            placeholder="https://example.org/feed/"
-            value={address}
-            data-testid="feed-url"
-            onInput={(e) => setAddress(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy.has('add')}>
-          {t('options_follow')}
-        </button>
-      </form>
-      {status ? (
-        <p class="followed-status" role="status">
-          {status}
-        </p>
-      ) : null}
+      <AddressForm
+        onSubmit={(address) => follow(address, 'add')}
+        names={{ form: 'follow-site', input: 'feed-url' }}
+        label={t('options_follow_label')}
+        placeholder="https://example.org/feed/"
+        submit={t('options_follow')}
+      />
+      <Status text={status} class="followed-status" />
       <h3>{t('options_suggested_title')}</h3>
       <p class="hint">{t('options_suggested_hint')}</p>
       <ul class="suggested">
@@ -242,30 +172,20 @@ export function FollowedSites() {
         ))}
       </ul>
       <form class="toolbar follow-settings" onSubmit={saveSettings}>
-        <label>
-          {t('options_interval_label')}{' '}
-          <input
-            type="number"
-            min={INTERVAL_HOURS_RANGE.min}
-            max={INTERVAL_HOURS_RANGE.max}
-            step={1}
-            value={draft.intervalHours}
-            data-testid="follow-interval"
-            onInput={(e) => setDraft({ ...draft, intervalHours: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          {t('options_expiry_label')}{' '}
-          <input
-            type="number"
-            min={EXPIRY_DAYS_RANGE.min}
-            max={EXPIRY_DAYS_RANGE.max}
-            step={1}
-            value={draft.expiryDays}
-            data-testid="follow-expiry"
-            onInput={(e) => setDraft({ ...draft, expiryDays: e.currentTarget.value })}
-          />
-        </label>
+        {SETTING_FIELDS.map(({ field, label, range, testId }) => (
+          <label key={field}>
+            {t(label)}{' '}
+            <input
+              type="number"
+              min={range.min}
+              max={range.max}
+              step={1}
+              value={draft[field]}
+              data-testid={testId}
+              onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+            />
+          </label>
+        ))}
         <button type="submit" disabled={busy.has('settings')}>
           {t('options_save_settings')}
         </button>

@@ -3,6 +3,7 @@ import { siteHost } from '../../src/browser/credited';
 import { loadAutoCreditedSites, storeAutoCreditedSites } from '../../src/browser/credited-settings';
 import { errorMessage } from '../../src/text/error-message';
 import { t } from '../../src/ui/i18n';
+import { Status } from './stored-list';
 
 // "Check credited sources automatically on these sites": off until the reader names a site.
 // Adding a site asks for no permission: a page there is compared with its credited source
@@ -68,11 +69,7 @@ export function CreditedSites() {
         </label>
         <button type="submit">{t('options_credited_add')}</button>
       </form>
-      {status ? (
-        <p class="status credited-status" role="status">
-          {status}
-        </p>
-      ) : null}
+      <Status text={status} class="status credited-status" />
     </section>
   );
 }

@@ -24,9 +24,10 @@ export function useStoredList<T>(load: () => Promise<T[]>, store: (items: readon
   return { items, status, setStatus, save, remove };
 }
 
-export function Status({ text }: { text: string }) {
+/** A section's status line, shown while it has something to say; `class` is what tests and CSS select it by. */
+export function Status({ text, class: className = 'status' }: { text: string; class?: string }) {
   return text ? (
-    <p class="status" role="status">
+    <p class={className} role="status">
       {text}
     </p>
   ) : null;

@@ -6,6 +6,7 @@ import {
   badgeText,
   finishedReport,
   launchWithExtension,
+  openChecked,
   openPopup,
   popupText,
   stopServiceWorker,
@@ -33,12 +34,8 @@ const checkedReport = (report: TabReport): Report => {
   return report.analysis.report;
 };
 
-async function visit(path: string): Promise<{ page: Page; tabId: number; report: TabReport }> {
-  const page = await ext.context.newPage();
-  const url = `${server.origin}${path}`;
-  await page.goto(url);
-  return { page, ...(await finishedReport(ext, url)) };
-}
+const visit = (path: string): Promise<{ page: Page; tabId: number; report: TabReport }> =>
+  openChecked(ext, `${server.origin}${path}`);
 
 const EXPECTED_POPUP: Record<string, { badge: string; shows: RegExp[]; hides: RegExp[] }> = {
   '000': {

@@ -8,14 +8,13 @@ import type { TabReport } from '../../src/browser/protocol';
 import { exampleId, type SavedExample } from '../../src/saved-examples/example';
 import { axeViolations } from '../support/axe';
 import {
-  finishedReport,
   launchWithExtension,
+  openChecked,
   SCREENSHOTS,
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { articlePage, servePages, type PageServer } from '../support/pages';
-import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
+import { servePages, type PageServer } from '../support/pages';
 import { catalog, UI_LOCALES } from '../support/catalogs';
 
 /** Every mark a cell may have (src/ui/comparison.ts). */
@@ -24,7 +23,6 @@ const MARKS = ['same', 'continues', 'reworded', 'missing', 'merged', 'added', 'c
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set('/rewritten.html', articlePage(SERVED_REWRITE.title, servedRewriteParagraphs()));
 });
 afterAll(async () => {
   await server?.close();
@@ -38,10 +36,7 @@ const checked = (report: TabReport): Checked => {
 
 /** The article in a tab, checked: its tab, report and the tab itself. */
 async function visit(ext: ExtensionBrowser, path: string): Promise<{ page: Page; tabId: number; report: Checked }> {
-  const page = await ext.context.newPage();
-  const url = `${server.origin}${path}`;
-  await page.goto(url);
-  const { tabId, report } = await finishedReport(ext, url);
+  const { page, tabId, report } = await openChecked(ext, `${server.origin}${path}`);
   return { page, tabId, report: checked(report) };
 }
 

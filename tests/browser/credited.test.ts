@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabReport } from '../../src/browser/protocol';
 import {
   badgeText,
-  finishedReport,
   launchWithExtension,
+  openChecked,
   popupText,
   SCREENSHOTS,
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { finishedFirefoxReport, launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { answerPermissionRequests, permissionRequestsIn } from '../support/firefox-permissions';
 
 import { BIO, CUT, ORIGINAL, PROMO, REPOSTS, serveCreditedSites, type CreditedSites } from '../support/credited';
 
@@ -52,10 +53,8 @@ const checked = (report: TabReport | undefined): Checked => {
 };
 
 async function visit(path: string): Promise<{ page: Page; tabId: number; report: Checked; url: string }> {
-  const page = await ext.context.newPage();
   const url = `${sites.repost.origin}${path}`;
-  await page.goto(url);
-  const { tabId, report } = await finishedReport(ext, url);
+  const { page, tabId, report } = await openChecked(ext, url);
   return { page, tabId, report: checked(report), url };
 }
 
@@ -437,28 +436,11 @@ describe('comparing with the credited source in Firefox ESR', () => {
     await tab.goto(url);
     const probe = await firefox.newPage();
     await openFirefoxExtensionPage(probe, `moz-extension://${UUID}/popup.html?tabId=1`, '.verdict-title');
-    const deadline = Date.now() + 20_000;
-    let tabId: number | undefined;
-    while (tabId === undefined) {
-      const found = Object.entries(await sessionReports(probe)).find(
-        ([, r]) => r.url === url && r.status !== 'checking',
-      );
-      if (found) tabId = Number(found[0].slice(4));
-      else if (Date.now() > deadline) throw new Error(`no report for ${url}`);
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const { tabId } = await finishedFirefoxReport(probe, url);
     await probe.close();
     const popup = await firefox.newPage();
     await openFirefoxExtensionPage(popup, `moz-extension://${UUID}/popup.html?tabId=${tabId}`, '.compare-offer');
-    await popup.evaluate((allow: boolean) => {
-      const calls: unknown[] = [];
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      Object.assign(globalThis, { permissionRequests: calls });
-      (api.permissions as { request: unknown }).request = (details: unknown) => {
-        calls.push(JSON.parse(JSON.stringify(details)));
-        return Promise.resolve(allow);
-      };
-    }, answer);
+    await answerPermissionRequests(popup, answer);
     return { tab, popup, tabId };
   }
 
@@ -477,9 +459,7 @@ describe('comparing with the credited source in Firefox ESR', () => {
   it('a cut repost with a canonical link becomes a repost with exactly the missing paragraphs', async () => {
     const { tab, popup, tabId } = await popupForPage(REPOSTS.canonical, true);
     expect(await clickCompare(popup)).toBe('Compared.');
-    expect(
-      await popup.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
-    ).toEqual([{ origins: [ORIGIN_PATTERN] }]);
+    expect(await permissionRequestsIn(popup)).toEqual([{ origins: [ORIGIN_PATTERN] }]);
     const stored = checked((await sessionReports(popup))[`tab:${tabId}`]);
     expect(stored.analysis.report.verdict).toBe('repost');
     expect(missingIndexes(stored)).toEqual([...CUT]);
@@ -514,9 +494,7 @@ describe('comparing with the credited source in Firefox ESR', () => {
     const stored = checked((await sessionReports(popup))[`tab:${tabId}`]);
     expect(missingIndexes(stored)).toEqual([...CUT]);
     expect(stored.analysis.report.originalSource).toEqual({ kind: 'given' });
-    expect(
-      await popup.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
-    ).toEqual([]);
+    expect(await permissionRequestsIn(popup)).toEqual([]);
     expect(sites.original.requests.length).toBe(count);
     await popup.close();
     await tab.close();

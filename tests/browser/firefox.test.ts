@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabReport } from '../../src/browser/protocol';
 import { SCREENSHOTS } from '../support/chromium';
 import { expectSeedReport } from '../support/expect-report';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { finishedFirefoxReport, launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
 import { servePages, type PageServer } from '../support/pages';
 import { SEED_EXPECTATIONS } from '../support/seeds';
 
@@ -25,21 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Reads the stored reports from an extension page, waiting for the one for `url`. */
-async function finishedReport(extensionPage: Page, url: string): Promise<{ tabId: number; report: TabReport }> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const all = (await extensionPage.evaluate(() =>
-      (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
-    )) as Record<string, TabReport>;
-    for (const [key, report] of Object.entries(all)) {
-      if (report.url === url && report.status !== 'checking') return { tabId: Number(key.slice(4)), report };
-    }
-    if (Date.now() > deadline) throw new Error(`no report for ${url}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Opens one of the extension's pages in `page` and waits for `selector` on it. */
 const openExtensionPage = (page: Page, path: string, selector: string): Promise<void> =>
@@ -73,7 +57,7 @@ describe('the extension in Firefox ESR', () => {
       const page = await browser.newPage();
       const url = `${server.origin}/seed-${e.seed}.html`;
       await page.goto(url);
-      const { tabId, report } = await finishedReport(extensionPage, url);
+      const { tabId, report } = await finishedFirefoxReport(extensionPage, url);
       if (report.status !== 'checked') throw new Error(`seed ${e.seed}: ${report.status}`);
       expectSeedReport(report.analysis.report, e);
 

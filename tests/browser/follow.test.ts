@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OriginalView, TabReport } from '../../src/browser/protocol';
 import type { FollowedReply } from '../../src/follow/view';
 import { brownHalves } from '../support/brown';
-import {
-  badgeText,
-  finishedReport,
-  launchWithExtension,
-  SCREENSHOTS,
-  type ExtensionBrowser,
-} from '../support/chromium';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { badgeText, launchWithExtension, openChecked, SCREENSHOTS, type ExtensionBrowser } from '../support/chromium';
+import { finishedFirefoxReport, launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { answerPermissionRequests, permissionRequestsIn } from '../support/firefox-permissions';
+import { listenLocally } from '../support/local-server';
 import { articlePage, servePages, type PageServer } from '../support/pages';
 
 // Following a newsroom in Chromium: a feed served on 127.0.0.1 by the test is followed from
@@ -54,7 +48,7 @@ async function serveNewsroom(): Promise<Newsroom> {
   const items: { id: string; published: number }[] = [];
   const texts = new Map([older, recent, fresh].map((t) => [t.id, t]));
   let origin = '';
-  const server: Server = createServer((req, res) => {
+  const server = await listenLocally((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
     const ifNoneMatch = req.headers['if-none-match'];
     const answer = (status: number, headers: Record<string, string>, body?: string): void => {
@@ -82,13 +76,12 @@ async function serveNewsroom(): Promise<Newsroom> {
     if (text === undefined) return answer(404, { 'content-type': 'text/plain' }, 'not found');
     answer(200, { 'content-type': 'text/html; charset=utf-8' }, articlePage(`Report ${text.id}`, text.paragraphs));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   return {
     origin,
     requests,
     publish: (id, published) => void items.unshift({ id, published }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 
@@ -157,11 +150,9 @@ async function fireAlarm(): Promise<void> {
 }
 
 async function checkRepost(): Promise<{ report: TabReport; badge: string }> {
-  const page = await ext.context.newPage();
   // Another server, and another host name: a page on the original's own host is its original (verdict.ts).
   const url = `${pages.origin.replace('127.0.0.1', 'localhost')}/repost-of-fresh.html`;
-  await page.goto(url);
-  const { tabId, report } = await finishedReport(ext, url, 30_000);
+  const { page, tabId, report } = await openChecked(ext, url, 30_000);
   const badge = await badgeText(ext, tabId);
   await page.close();
   return { report, badge };
@@ -340,36 +331,20 @@ describe('followed newsrooms in Firefox ESR', () => {
     const tab = await firefox.newPage();
     const url = `${pages.origin.replace('127.0.0.1', 'localhost')}/repost-of-fresh.html`;
     await tab.goto(url);
-    let found: TabReport | undefined;
-    await waitFor(`a report for ${url}`, async () => {
-      const all = (await extensionPage.evaluate(() =>
-        (globalThis as unknown as Api).browser.storage.session.get(null),
-      )) as Record<string, TabReport>;
-      found = Object.values(all).find((r) => r.url === url && r.status !== 'checking');
-      return found !== undefined;
-    });
+    const { report } = await finishedFirefoxReport(extensionPage, url, 30_000);
     await tab.close();
-    return found!;
+    return report;
   }
 
   it('follows a feed, and flags a repost of the next article once the alarm fired; then one 304', async () => {
     const options = await firefox.newPage();
     await openFirefoxExtensionPage(options, `moz-extension://${UUID}/options.html`, '#followed-title');
-    await options.evaluate(() => {
-      const calls: unknown[] = [];
-      Object.assign(globalThis, { permissionRequests: calls });
-      ((globalThis as unknown as Api).browser.permissions as { request: unknown }).request = (details: unknown) => {
-        calls.push(JSON.parse(JSON.stringify(details)));
-        return Promise.resolve(true);
-      };
-    });
+    await answerPermissionRequests(options, true);
     const feed = `${desk.origin}/feed.rss`;
     await options.type('[data-testid=feed-url]', feed);
     await options.click('form.follow-site button[type=submit]');
     await waitFor('two articles held', async () => (await followedIn(options)).sites[0]?.articles === 2);
-    expect(
-      await options.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
-    ).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+    expect(await permissionRequestsIn(options)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
     expect((await checkRepostIn(options)).status === 'checked').toBe(true);
 
     desk.publish(fresh.id, Date.now() - 60_000);

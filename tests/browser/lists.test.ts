@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,14 +11,16 @@ import { summarizeIndex } from '../../src/corpus/index-file';
 import { asOriginal, brownHalves } from '../support/brown';
 import {
   badgeText,
-  finishedReport,
   launchWithExtension,
+  openChecked,
   openPopup,
   SCREENSHOTS,
   stopServiceWorker,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { finishedFirefoxReport, launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { answerPermissionRequests, permissionRequestsIn } from '../support/firefox-permissions';
+import { listenLocally } from '../support/local-server';
 import { articlePage, extensionDir, servePages, type PageServer } from '../support/pages';
 
 // Corpus lists in Chromium: a list published with the real command line (`corpus keygen`,
@@ -89,7 +89,7 @@ interface ListServer {
 async function serveList(): Promise<ListServer> {
   const requests: ListRequest[] = [];
   const state: { mode: ListServer['mode'] } = { mode: 'ok' };
-  const server: Server = createServer((req, res) => {
+  const { origin, close } = await listenLocally((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
     const ifNoneMatch = req.headers['if-none-match'];
     const answer = (status: number, headers: Record<string, string> = {}, body?: Buffer | string): void => {
@@ -109,10 +109,8 @@ async function serveList(): Promise<ListServer> {
     if (ifNoneMatch === etag) return answer(304, { etag });
     answer(200, { 'content-type': type, etag }, body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     requests,
     get mode() {
       return state.mode;
@@ -120,7 +118,7 @@ async function serveList(): Promise<ListServer> {
     set mode(mode) {
       state.mode = mode;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 
@@ -175,12 +173,8 @@ async function openOptions(permission: 'prompt' | 'allow'): Promise<Page> {
 
 const listItem = (options: Page) => options.locator(`.list[data-url="${manifestUrl}"]`);
 
-async function visit(path: string): Promise<{ page: Page; tabId: number; report: TabReport }> {
-  const page = await ext.context.newPage();
-  const url = `${pages.origin}${path}`;
-  await page.goto(url);
-  return { page, ...(await finishedReport(ext, url)) };
-}
+const visit = (path: string): Promise<{ page: Page; tabId: number; report: TabReport }> =>
+  openChecked(ext, `${pages.origin}${path}`);
 
 /** Checks the repost page in a fresh tab and returns its verdict, matched original and badge. */
 async function checkRepost(): Promise<{ verdict: string; match?: string; findings: string[]; badge: string }> {
@@ -407,20 +401,10 @@ describe('corpus lists in Firefox ESR', () => {
     const tab = await firefox.newPage();
     const url = `${pages.origin}/repost-of-added.html`;
     await tab.goto(url);
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const all = (await extensionPage.evaluate(() =>
-        (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
-      )) as Record<string, TabReport>;
-      const report = Object.values(all).find((r) => r.url === url && r.status !== 'checking');
-      if (report !== undefined) {
-        await tab.close();
-        if (report.status !== 'checked') throw new Error(`expected a checked page, got ${report.status}`);
-        return { verdict: report.analysis.report.verdict, match: report.analysis.report.match?.id };
-      }
-      if (Date.now() > deadline) throw new Error(`no report for ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const { report } = await finishedFirefoxReport(extensionPage, url);
+    await tab.close();
+    if (report.status !== 'checked') throw new Error(`expected a checked page, got ${report.status}`);
+    return { verdict: report.analysis.report.verdict, match: report.analysis.report.match?.id };
   }
 
   const listText = (options: FirefoxPage, selector: string): Promise<string> =>
@@ -429,23 +413,13 @@ describe('corpus lists in Firefox ESR', () => {
   it('subscribes from the options page, and flags a repost of an article added by "Update now"', async () => {
     publish([first, second]);
     const options = await openExtensionPage('options.html', '.list');
-    await options.evaluate(() => {
-      const calls: unknown[] = [];
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      Object.assign(globalThis, { permissionRequests: calls });
-      (api.permissions as { request: unknown }).request = (details: unknown) => {
-        calls.push(JSON.parse(JSON.stringify(details)));
-        return Promise.resolve(true);
-      };
-    });
+    await answerPermissionRequests(options, true);
     await options.type('[data-testid=list-url]', manifestUrl);
     await options.click('.add-list button[type=submit]');
     await options.waitForFunction(() => document.querySelector('.lists-status')?.textContent === 'List added.', {
       timeout: 20_000,
     });
-    expect(
-      await options.evaluate(() => (globalThis as unknown as { permissionRequests: unknown }).permissionRequests),
-    ).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+    expect(await permissionRequestsIn(options)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
     expect(await listText(options, '.list-name')).toBe(LIST_NAME);
     expect(await listText(options, '.list-meta')).toMatch(/^2 originals ·/);
     expect(await checkRepostIn(options)).toEqual({ verdict: 'unrelated' });

@@ -8,7 +8,7 @@ import type { TabReport } from '../../src/browser/protocol';
 import type { Report } from '../../src/report/report';
 import { evidenceSaid } from '../../src/report/wording';
 import { catalog, translatorFor, UI_LOCALES } from '../support/catalogs';
-import { finishedReport, launchWithExtension, openPopup, type ExtensionBrowser } from '../support/chromium';
+import { launchWithExtension, openChecked, openPopup, type ExtensionBrowser } from '../support/chromium';
 import { extractionPageHtml } from '../support/extraction';
 import { servePages, type PageServer } from '../support/pages';
 
@@ -50,10 +50,7 @@ describe.each(UI_LOCALES)('the interface in %s', (lang) => {
   });
 
   it('says a repost’s verdict, findings and evidence in the language, on the popup and the comparison page', async () => {
-    const page = await ext.context.newPage();
-    const url = `${server.origin}/seed-000.html`;
-    await page.goto(url);
-    const { tabId, report: stored } = await finishedReport(ext, url);
+    const { page, tabId, report: stored } = await openChecked(ext, `${server.origin}/seed-000.html`);
     const report = reportOf(stored);
     expect(report.verdict).toBe('repost');
 
@@ -83,10 +80,7 @@ describe.each(UI_LOCALES)('the interface in %s', (lang) => {
   });
 
   it('tells a page in German that the originals here are in English, naming German in the language', async () => {
-    const page = await ext.context.newPage();
-    const url = `${server.origin}/german.html`;
-    await page.goto(url);
-    const { tabId, report: stored } = await finishedReport(ext, url);
+    const { page, tabId, report: stored } = await openChecked(ext, `${server.origin}/german.html`);
     const report = reportOf(stored);
     expect(report.verdict).toBe('unrelated');
     expect(report.pageLanguage).toBe('de');

@@ -5,15 +5,14 @@ import type { SavedExample } from '../../src/saved-examples/example';
 import { axeViolations } from '../support/axe';
 import {
   badgeText,
-  finishedReport,
   launchWithExtension,
+  openChecked,
   openPopup,
   SCREENSHOTS,
   storedReports,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { articlePage, servePages, type PageServer } from '../support/pages';
-import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
+import { servePages, type PageServer } from '../support/pages';
 
 // The popup read in three seconds (issue 24): the verdict, then the actions, then the
 // findings folded; accessible (axe, keyboard) in light and dark, in each interface
@@ -39,7 +38,6 @@ const verdictOf = (report: TabReport): string =>
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set('/rewritten.html', articlePage(SERVED_REWRITE.title, servedRewriteParagraphs()));
 });
 afterAll(async () => {
   await server?.close();
@@ -97,10 +95,7 @@ for (const locale of ['en', 'fr', 'de', 'es']) {
     beforeAll(async () => {
       ext = await launchWithExtension(locale);
       for (const { name, path, verdict } of PAGES) {
-        const page = await ext.context.newPage();
-        const url = `${server.origin}${path}`;
-        await page.goto(url);
-        const { tabId, report } = await finishedReport(ext, url);
+        const { page, tabId, report } = await openChecked(ext, `${server.origin}${path}`);
         expect(verdictOf(report), path).toBe(verdict);
         tabs.set(name, { page, tabId });
       }
@@ -155,10 +150,8 @@ describe('the popup on seed 000, by keyboard and at a glance (en)', () => {
   let url: string;
   beforeAll(async () => {
     ext = await launchWithExtension('en');
-    const page = await ext.context.newPage();
     url = `${server.origin}/seed-000.html`;
-    await page.goto(url);
-    ({ tabId } = await finishedReport(ext, url));
+    ({ tabId } = await openChecked(ext, url));
   });
   afterAll(async () => {
     await ext?.close();

@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedExample } from '../../src/saved-examples/example';
 import { asOriginal, brownHalves } from '../support/brown';
-import {
-  finishedReport,
-  launchWithExtension,
-  openPopup,
-  SCREENSHOTS,
-  type ExtensionBrowser,
-} from '../support/chromium';
+import { launchWithExtension, openChecked, openPopup, SCREENSHOTS, type ExtensionBrowser } from '../support/chromium';
 import { articlePage, servePages, type PageServer } from '../support/pages';
 
 // For workshops and researchers: the comparison page, saved examples and their export,
@@ -29,9 +23,7 @@ afterAll(async () => {
 });
 
 async function tabOf(path: string): Promise<number> {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  return (await finishedReport(ext, `${server.origin}${path}`)).tabId;
+  return (await openChecked(ext, `${server.origin}${path}`)).tabId;
 }
 
 async function storedExamples(): Promise<SavedExample[]> {

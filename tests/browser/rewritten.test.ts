@@ -4,27 +4,26 @@ import type { TabReport } from '../../src/browser/protocol';
 import type { Report } from '../../src/report/report';
 import {
   badgeText,
-  finishedReport,
   launchWithExtension,
+  openChecked,
   openPopup,
   SCREENSHOTS,
   type ExtensionBrowser,
 } from '../support/chromium';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
-import { articlePage, servePages, type PageServer } from '../support/pages';
+import { finishedFirefoxReport, launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/firefox';
+import { servePages, type PageServer } from '../support/pages';
 import { SERVED_REWRITE, servedRewriteParagraphs } from '../support/rewrites';
 
 // A rewritten page (issue 22): a close paraphrase from the development set
 // (tests/fixtures/rewrites/close), served on 127.0.0.1 in ordinary article markup. The
 // command line calls it rewritten from its original, 9 of its 10 paragraphs retold.
 const ORIGINAL_ID = SERVED_REWRITE.id;
-const PATH = '/rewritten.html';
+const PATH = '/rewritten.html'; // where servePages serves it
 const paragraphs = servedRewriteParagraphs();
 
 let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
-  server.routes.set(PATH, articlePage(SERVED_REWRITE.title, paragraphs));
 });
 afterAll(async () => {
   await server?.close();
@@ -87,10 +86,7 @@ describe('a rewritten page in Chromium', () => {
   });
 
   it('shows the "≈" badge, "Rewritten from" in the popup and the pairs on the comparison page', async () => {
-    const page = await ext.context.newPage();
-    const url = `${server.origin}${PATH}`;
-    await page.goto(url);
-    const { tabId, report } = await finishedReport(ext, url);
+    const { page, tabId, report } = await openChecked(ext, `${server.origin}${PATH}`);
     const { retold, rewordedPairs } = rewrittenReport(report);
     expect(await badgeText(ext, tabId)).toBe('≈');
 
@@ -138,20 +134,6 @@ describe('a rewritten page in Firefox ESR', () => {
 
   type ExtensionApi = { browser: typeof chrome & { browserAction: typeof chrome.action } };
 
-  async function finished(extensionPage: FirefoxPage, url: string): Promise<{ tabId: number; report: TabReport }> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const all = (await extensionPage.evaluate(() =>
-        (globalThis as unknown as ExtensionApi).browser.storage.session.get(null),
-      )) as Record<string, TabReport>;
-      for (const [key, report] of Object.entries(all)) {
-        if (report.url === url && report.status !== 'checking') return { tabId: Number(key.slice(4)), report };
-      }
-      if (Date.now() > deadline) throw new Error(`no report for ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   /** The page's text; BiDi sometimes fails an evaluate while an extension page settles (firefox.test.ts). */
   async function pageText(page: FirefoxPage): Promise<string> {
     for (let attempt = 1; ; attempt++) {
@@ -170,7 +152,7 @@ describe('a rewritten page in Firefox ESR', () => {
     const page = await firefox.newPage();
     const url = `${server.origin}${PATH}`;
     await page.goto(url);
-    const { tabId, report } = await finished(extensionPage, url);
+    const { tabId, report } = await finishedFirefoxReport(extensionPage, url);
     const { retold, rewordedPairs } = rewrittenReport(report);
     const badge = await extensionPage.evaluate(
       (id) => (globalThis as unknown as ExtensionApi).browser.browserAction.getBadgeText({ tabId: id }),

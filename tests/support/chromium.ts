@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { TabReport } from '../../src/browser/protocol';
 import { assertBuilt, extensionDir } from './pages';
+import { byTab, waitForFinished } from './tab-reports';
 
 export const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 
@@ -62,23 +63,25 @@ export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBr
 export async function storedReports(ext: ExtensionBrowser): Promise<Map<number, TabReport>> {
   const worker = await ext.worker();
   const all = (await worker.evaluate(() => chrome.storage.session.get(null))) as Record<string, TabReport>;
-  return new Map(Object.entries(all).map(([key, report]) => [Number(key.slice(4)), report]));
+  return byTab(all);
 }
 
 /** Waits for the finished report of the tab showing `url`. */
-export async function finishedReport(
+export const finishedReport = (
   ext: ExtensionBrowser,
   url: string,
   timeoutMs = 15_000,
-): Promise<{ tabId: number; report: TabReport }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const [tabId, report] of await storedReports(ext)) {
-      if (report.url === url && report.status !== 'checking') return { tabId, report };
-    }
-    if (Date.now() > deadline) throw new Error(`no report for ${url} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+): Promise<{ tabId: number; report: TabReport }> => waitForFinished(() => storedReports(ext), url, timeoutMs, 100);
+
+/** Opens `url` in a new tab and waits for its finished report. */
+export async function openChecked(
+  ext: ExtensionBrowser,
+  url: string,
+  timeoutMs?: number,
+): Promise<{ page: Page; tabId: number; report: TabReport }> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return { page, ...(await finishedReport(ext, url, timeoutMs)) };
 }
 
 export async function badgeText(ext: ExtensionBrowser, tabId: number): Promise<string> {

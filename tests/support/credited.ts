@@ -2,9 +2,8 @@
 // articles are real press reportage from the Brown corpus, none of it in the bundled
 // corpus) and a repost site whose pages credit it in the ways real reposts do, plus every
 // bad case of issue 21 item 6. Each server counts the requests it is sent, by path.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brownHalves, brownTexts } from './brown';
+import { listenLocally } from './local-server';
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -71,7 +70,7 @@ async function serve(hostname: string): Promise<SiteServer & { close(): Promise<
   const routes = new Map<string, Route>();
   const requests: string[] = [];
   const hanging = new Set<import('node:http').ServerResponse>();
-  const server: Server = createServer((req, res) => {
+  const { server, port } = await listenLocally((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
     requests.push(path);
     const route = routes.get(path);
@@ -92,8 +91,6 @@ async function serve(hostname: string): Promise<SiteServer & { close(): Promise<
         return;
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${hostname}:${port}`,
     requests,

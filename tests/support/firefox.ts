@@ -1,5 +1,7 @@
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import type { TabReport } from '../../src/browser/protocol';
 import { assertBuilt, extensionDir } from './pages';
+import { byTab, waitForFinished } from './tab-reports';
 
 /** The Firefox build's add-on id (wxt.config.ts). */
 export const GECKO_ID = 'repost-radar@repost-radar.org';
@@ -42,4 +44,22 @@ export async function openFirefoxExtensionPage(page: Page, url: string, selector
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
+}
+
+/**
+ * Waits for the finished report of the tab showing `url`, read from the stored reports by
+ * `extensionPage` (any of the extension's pages).
+ */
+export function finishedFirefoxReport(
+  extensionPage: Page,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<{ tabId: number; report: TabReport }> {
+  const read = async (): Promise<Map<number, TabReport>> =>
+    byTab(
+      (await extensionPage.evaluate(() =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
+      )) as Record<string, TabReport>,
+    );
+  return waitForFinished(read, url, timeoutMs, 200);
 }

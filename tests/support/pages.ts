@@ -1,10 +1,11 @@
 // Pages the browser tests and the benchmark serve on 127.0.0.1: the seed pages, real
 // articles from the Brown corpus in ordinary article markup, a page that is not an
-// article, a huge article, and a single-page site that swaps its article in place.
+// article, a huge article, a single-page site that swaps its article in place, and the
+// rewritten page (tests/support/rewrites.ts) at /rewritten.html.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brownHalves } from './brown';
+import { listenLocally } from './local-server';
+import { SERVED_REWRITE, servedRewriteParagraphs } from './rewrites';
 import { SEED_EXPECTATIONS, seedPage, seedText } from './seeds';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -88,8 +89,9 @@ export async function servePages(): Promise<PageServer> {
   routes.set('/huge.html', hugePage());
   for (const [name, html] of Object.entries(hostilePages())) routes.set(`/hostile/${name}.html`, html);
   routes.set('/spa/start', spaPage());
+  routes.set('/rewritten.html', articlePage(SERVED_REWRITE.title, servedRewriteParagraphs()));
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const { origin, close } = await listenLocally((req, res) => {
     requests.push(req.url ?? '');
     const body = routes.get((req.url ?? '').split('?')[0]!);
     if (body === undefined) {
@@ -98,14 +100,7 @@ export async function servePages(): Promise<PageServer> {
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    routes,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { origin, requests, routes, close };
 }
 
 export const realArticleIds = (): string[] => realArticles().map((a) => a.id);
