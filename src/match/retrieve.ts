@@ -6,7 +6,7 @@ import { MIN_MATCH_WORDS } from './similarity';
 /** How many candidate originals are verified by alignment. */
 export const CANDIDATES_VERIFIED = 5;
 /**
- * How many for a page its best candidate finds rewritten (analyze.ts): a retelling meets its
+ * How many for a page called rewritten from the best of those (analyze.ts): a retelling meets its
  * original in fewer LSH bands than a copy does, and a series of near-identical originals (a
  * committee's statements) ties in votes, so its own original may rank below the first five.
  * Measured on the development set of rewrites (tests/fixtures/rewrites): 10 finds the right
