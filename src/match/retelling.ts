@@ -12,7 +12,7 @@ import {
 } from '../fingerprint/fingerprint';
 import { hashString } from '../fingerprint/hash';
 import { wordingOverlap, type WordingSample } from '../fingerprint/wording';
-import { tokenize } from '../text/tokens';
+import { isFigure, tokenize } from '../text/tokens';
 import type { AlignedPair, Alignment } from './align';
 import { swapsNames } from './facts';
 import { PROSE_PARAGRAPH_WORDS } from './page';
@@ -35,9 +35,6 @@ export const MAX_RETOLD_WORDING = 0.5;
 // A quotation running over several paragraphs opens each of them and closes only in the
 // last: a mark left open runs to the paragraph's end.
 const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/g;
-
-/** A figure: a token that starts with a digit (tokens.ts keeps "1,500" and "4.5" whole). */
-const NUMBER = /^\p{N}/u;
 
 /** The word shingles of a page paragraph's words outside quotation marks, and how many words that is. */
 function narrationShingles(text: string): { readonly shingles: Uint32Array; readonly words: number } {
@@ -114,7 +111,7 @@ export function retellingOf(
     if (counted) return counted;
     counted = { kept: 0, all: 0 };
     for (const p of reworded) {
-      const numbers = termSet(tokenize(paragraphs[p.page]!).filter((token) => NUMBER.test(token)));
+      const numbers = termSet(tokenize(paragraphs[p.page]!).filter(isFigure));
       counted.all += numbers.length;
       counted.kept += countShared(numbers, sketchOf(index, firstParagraph + p.original).terms);
     }

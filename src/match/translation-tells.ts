@@ -8,6 +8,7 @@ import type { KeptParagraph } from '../corpus/corpus-index';
 import { foldTypography } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
 import { countContractions, properNames } from '../text/snippets';
+import { figureDigits, isFigure } from '../text/tokens';
 import type { AlignedPair } from './align';
 
 /** Share of the paired text (by page words) that must be reworded for a `reworded` finding. */
@@ -201,10 +202,6 @@ export function commonWords(a: readonly string[], b: readonly string[]): [number
   return out;
 }
 
-/** A figure's digits alone: "1,500", "1.500" and "1500" are one figure written three ways. */
-const digitsOf = (word: string): string => word.replace(/[.,]/g, '');
-const isFigure = (word: string): boolean => /^\p{N}/u.test(word);
-
 /**
  * Whether the page sentence's words have every figure of the original's: an engine
  * carries figures over as they are, so a sentence whose figures changed ("nearly 1,900
@@ -212,8 +209,8 @@ const isFigure = (word: string): boolean => /^\p{N}/u.test(word);
  * template is, and its other edits are no translation's slips.
  */
 function keepsFigures(original: readonly string[], page: readonly string[]): boolean {
-  const onPage = new Set(page.filter(isFigure).map(digitsOf));
-  return original.every((word) => !isFigure(word) || onPage.has(digitsOf(word)));
+  const onPage = new Set(page.filter(isFigure).map(figureDigits));
+  return original.every((word) => !isFigure(word) || onPage.has(figureDigits(word)));
 }
 
 /**

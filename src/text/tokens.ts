@@ -10,6 +10,11 @@ const TOKEN =
 const LATIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
 const NUMBER = /^\p{N}/u;
 
+/** Whether a token (or a word) is a figure: it starts with a digit ("1,500", "4.5", "2021"). */
+export const isFigure = (token: string): boolean => NUMBER.test(token);
+/** A figure's digits alone: "1,500", "1.500" and "1500" are one figure written three ways. */
+export const figureDigits = (figure: string): string => figure.replace(/[.,]/g, '');
+
 // Stemming is the costly step and vocabularies repeat: remember recent stems.
 const stems = new Map<string, string>();
 const MAX_REMEMBERED_STEMS = 50_000;
@@ -42,8 +47,8 @@ export function countWords(text: string): number {
 export function contentTerms(tokens: readonly string[]): string[] {
   const terms: string[] = [];
   for (const token of tokens) {
-    if (NUMBER.test(token)) {
-      terms.push(token.replace(/[.,]/g, ''));
+    if (isFigure(token)) {
+      terms.push(figureDigits(token));
       continue;
     }
     const word = token.replace(/'s$/, '');
